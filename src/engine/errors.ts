@@ -1,0 +1,56 @@
+/**
+ * Every rule the engine enforces has a code; the message a user reads is rendered from the
+ * code and its parameters by the caller (src/i18n), in the user's language.
+ */
+export type ErrorKind = "value" | "na" | "div0";
+
+export type ErrorCode =
+  | "notNumber"
+  | "notBoolean"
+  | "required"
+  | "cellText"
+  | "cellError"
+  | "cellBoolean"
+  | "rateAboveMinus100"
+  | "wholeAtLeast"
+  | "wholeBetween"
+  | "atLeast"
+  | "greaterThan"
+  | "between"
+  | "betweenOpenLow"
+  | "oneOf"
+  | "sameSize"
+  | "oneRowOrColumn"
+  | "periodsExceedMargins"
+  | "marginBlank"
+  | "horizonDiverges"
+  | "newExceedsEnd"
+  | "retainedExceedsStart"
+  | "sharesIncreasing"
+  | "shareOrder"
+  | "cutoffCount"
+  | "splitText"
+  | "splitCount"
+  | "rfmCode"
+  | "notDate"
+  | "emptyPopulation"
+  | "emptyTransactions"
+  | "divideByZero"
+  | "tooLarge";
+
+export type ErrorParams = Record<string, string | number>;
+
+export class CvError extends Error {
+  constructor(
+    readonly kind: ErrorKind,
+    readonly code: ErrorCode,
+    readonly params: ErrorParams = {}
+  ) {
+    super(`${code} ${JSON.stringify(params)}`);
+    this.name = "CvError";
+  }
+}
+
+export function invalid(code: ErrorCode, params: ErrorParams = {}): CvError {
+  return new CvError("value", code, params);
+}

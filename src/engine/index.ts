@@ -1,0 +1,22 @@
+/** The customer-value engine: pure functions of spec/customer-value.md, no Office, no DOM. */
+export * from "./abc";
+export * from "./cells";
+export * from "./clv";
+export * from "./customerBase";
+export * from "./customerValue";
+export * from "./dates";
+export * from "./decimal";
+export * from "./errors";
+export * from "./exact";
+export * from "./labels";
+export * from "./lifecycle";
+export * from "./loss";
+export * from "./palette";
+export * from "./population";
+export * from "./pyramid";
+export * from "./quadrant";
+export * from "./rfm";
+export * from "./rfmSegments";
+export * from "./split";
+export * from "./transactions";
+export * as rule from "./validate";
