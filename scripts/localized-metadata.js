@@ -1,0 +1,85 @@
+/* Localized custom-function metadata, generated from one source.
+ *
+ * English descriptions come from the JSDoc of src/functions/functions.ts (turned into
+ * functions.json by custom-functions-metadata-plugin). The translations live in
+ * src/i18n/function-help/<locale>.json, keyed by function id and parameter name. This
+ * module writes functions.<locale>.json next to functions.json and fails the build when a
+ * translation is missing or names a function or parameter that does not exist. */
+const fs = require("fs");
+const path = require("path");
+
+const LOCALES = ["zh-CN", "zh-TW"];
+
+/** Returns the metadata with descriptions replaced, or throws listing every problem. */
+function localizeMetadata(metadata, translations, locale) {
+  const problems = [];
+  const known = new Set(metadata.functions.map((f) => f.id));
+  for (const id of Object.keys(translations)) {
+    if (!known.has(id)) problems.push(`${locale}: translation for unknown function ${id}`);
+  }
+  const functions = metadata.functions.map((fn) => {
+    const entry = translations[fn.id];
+    if (!entry || !entry.description) {
+      problems.push(`${locale}: ${fn.id} has no description`);
+      return fn;
+    }
+    const params = entry.parameters || {};
+    const names = new Set((fn.parameters || []).map((p) => p.name));
+    for (const name of Object.keys(params)) {
+      if (!names.has(name)) problems.push(`${locale}: ${fn.id} has no parameter ${name}`);
+    }
+    const parameters = (fn.parameters || []).map((p) => {
+      if (!params[p.name]) problems.push(`${locale}: ${fn.id}.${p.name} has no description`);
+      return { ...p, description: params[p.name] || p.description };
+    });
+    return { ...fn, description: entry.description, parameters };
+  });
+  if (problems.length > 0) throw new Error(problems.join("\n"));
+  return { ...metadata, functions };
+}
+
+function readTranslations(dir, locale) {
+  return JSON.parse(fs.readFileSync(path.join(dir, `${locale}.json`), "utf8"));
+}
+
+class LocalizedMetadataPlugin {
+  constructor({ input, translations }) {
+    this.input = input;
+    this.translationsDir = translations;
+  }
+
+  apply(compiler) {
+    const { Compilation, WebpackError, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("LocalizedMetadataPlugin", (compilation) => {
+      for (const locale of LOCALES) {
+        compilation.fileDependencies.add(path.join(this.translationsDir, `${locale}.json`));
+      }
+      compilation.hooks.processAssets.tap(
+        { name: "LocalizedMetadataPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        (assets) => {
+          const source = assets[this.input];
+          if (!source) return; // the metadata plugin has already reported why
+          const metadata = JSON.parse(source.source().toString());
+          for (const locale of LOCALES) {
+            try {
+              const localized = localizeMetadata(
+                metadata,
+                readTranslations(this.translationsDir, locale),
+                locale
+              );
+              const name = this.input.replace(/\.json$/, `.${locale}.json`);
+              compilation.emitAsset(
+                name,
+                new sources.RawSource(JSON.stringify(localized, null, 2))
+              );
+            } catch (error) {
+              compilation.errors.push(new WebpackError(String(error.message)));
+            }
+          }
+        }
+      );
+    });
+  }
+}
+
+module.exports = { LOCALES, localizeMetadata, LocalizedMetadataPlugin };
