@@ -20,3 +20,6 @@ export * from "./rfmSegments";
 export * from "./split";
 export * from "./transactions";
 export * as rule from "./validate";
+export * from "./segment";
+export * from "./table";
+export * from "./transactionTable";

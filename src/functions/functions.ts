@@ -48,7 +48,7 @@ import {
   requireSameShape,
   vector,
 } from "./args";
-import { marginList, transactionsOf, rfmTableHeader } from "./tables";
+import { marginList, rfmTableHeaderOf, transactionsOf } from "./tables";
 import { excel, toDouble } from "./result";
 
 /**
@@ -347,7 +347,7 @@ export function RFMTABLE(
       throw invalid("notDate", { arg: "as_of", value: String(optText(as_of)) });
     }
     const summary = summarizeTransactions(transactions, asOfDay);
-    const rows: any[][] = [rfmTableHeader(lang)];
+    const rows: any[][] = [rfmTableHeaderOf(lang)];
     for (const c of summary.customers) {
       rows.push([
         labels.get(c.customer) ?? c.customer,

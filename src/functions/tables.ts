@@ -1,12 +1,12 @@
 import {
   type Language,
-  type Transaction,
+  type TransactionRows,
   cellProblem,
   classifyCell,
-  customerKey,
-  dayOf,
   invalid,
+  readTransactions,
 } from "../engine";
+import { localeOfLanguage, rfmTableHeader } from "../i18n/strings";
 import { SHEET_ROWS, asGrid, vector } from "./args";
 
 /**
@@ -32,14 +32,14 @@ export function marginList(raw: unknown): number[] {
 
 /**
  * Transactions from three equal columns. Rows blank in all three are skipped (so whole
- * columns work, with a text header in row 1 of a whole column); a row missing one of them is
- * an error naming the row.
+ * columns work, with a text header in row 1 of a whole column); any other unusable row is an
+ * error naming the row, since a formula cannot list skipped rows.
  */
 export function transactionsOf(
   customerIds: unknown,
   dates: unknown,
   amounts: unknown
-): { transactions: Transaction[]; labels: Map<string, string | number> } {
+): TransactionRows {
   const ids = asGrid(customerIds);
   const days = asGrid(dates);
   const money = asGrid(amounts);
@@ -56,88 +56,27 @@ export function transactionsOf(
   ] as const) {
     if (grid.some((row) => row.length !== 1)) throw invalid("oneRowOrColumn", { arg });
   }
-  const transactions: Transaction[] = [];
-  const labels = new Map<string, string | number>();
   const start = ids.length === SHEET_ROWS && classifyCell(money[0][0]).kind !== "number" ? 1 : 0;
-  for (let r = start; r < ids.length; r++) {
-    const id = classifyCell(ids[r][0]);
-    const date = classifyCell(days[r][0]);
-    const amount = classifyCell(money[r][0]);
-    if (id.kind === "blank" && date.kind === "blank" && amount.kind === "blank") continue;
-    const at = { row: r + 1 };
-    if (id.kind === "blank" || id.kind === "error" || id.kind === "boolean")
-      throw cellProblem(id, "customer_ids", at);
-    if (date.kind === "blank") throw invalid("required", { arg: "dates", ...at });
-    const day = dayOf(days[r][0]);
-    if (day === undefined)
-      throw invalid("notDate", { arg: "dates", value: String(days[r][0]), ...at });
-    if (amount.kind !== "number") throw cellProblem(amount, "amounts", at);
-    // An id is a label, not a quantity: text such as "0001" stays text.
-    const given = ids[r][0];
-    const raw =
-      typeof given === "number"
-        ? given
-        : id.kind === "text"
-          ? id.text.trim()
-          : String(given).trim();
-    const customer = customerKey(raw);
-    if (!labels.has(customer)) labels.set(customer, raw);
-    transactions.push({ customer, day, amount: amount.value });
-  }
-  return { transactions, labels };
+  const rows = ids.slice(start).map((row, i) => [row[0], days[start + i][0], money[start + i][0]]);
+  const table = { header: ["customer_ids", "dates", "amounts"], hasHeader: false, rows };
+  return readTransactions(
+    table,
+    { customerId: 0, transactionDate: 1, amount: 2 },
+    {
+      onSkip: (row, reason) => {
+        const at = { row: row + start };
+        if (reason.code === "noCustomer")
+          throw cellProblem(classifyCell(rows[row - 1][0]), "customer_ids", at);
+        if (reason.code === "blank") throw invalid("required", { arg: reason.column, ...at });
+        if (reason.code === "notDate")
+          throw invalid("notDate", { arg: "dates", value: reason.value, ...at });
+        throw cellProblem(classifyCell(rows[row - 1][2]), "amounts", at);
+      },
+    }
+  );
 }
 
-const RFM_TABLE_HEADER: Record<Language, string[]> = {
-  en: [
-    "Customer",
-    "Recency (days)",
-    "Frequency",
-    "Monetary",
-    "R",
-    "F",
-    "M",
-    "RFM",
-    "Segment",
-    "First purchase",
-    "Last purchase",
-    "Tenure (days)",
-    "Average order value",
-    "Lifecycle stage",
-  ],
-  "zh-CN": [
-    "客户",
-    "最近购买间隔（天）",
-    "购买次数",
-    "消费金额",
-    "R",
-    "F",
-    "M",
-    "RFM",
-    "客户细分",
-    "首次购买",
-    "最近购买",
-    "关系时长（天）",
-    "平均订单金额",
-    "生命周期阶段",
-  ],
-  "zh-TW": [
-    "客戶",
-    "最近購買間隔（天）",
-    "購買次數",
-    "消費金額",
-    "R",
-    "F",
-    "M",
-    "RFM",
-    "客戶細分",
-    "首次購買",
-    "最近購買",
-    "關係時長（天）",
-    "平均訂單金額",
-    "生命週期階段",
-  ],
-};
-
-export function rfmTableHeader(language: Language): string[] {
-  return [...RFM_TABLE_HEADER[language]];
+/** RFMTABLE's header in the language argument's language. */
+export function rfmTableHeaderOf(language: Language): string[] {
+  return rfmTableHeader(localeOfLanguage(language));
 }

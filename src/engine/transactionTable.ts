@@ -1,0 +1,104 @@
+import { classifyCell } from "./cells";
+import { dayOf } from "./dates";
+import { dec } from "./decimal";
+import type { SkipReason } from "./segment";
+import type { Roles, TableGrid } from "./table";
+import { type Transaction, customerKey } from "./transactions";
+
+export interface TransactionRows {
+  transactions: Transaction[];
+  /** each customer's id as it was first written (a number stays a number, "0001" stays text) */
+  labels: Map<string, string | number>;
+}
+
+export interface ReadTransactionOptions {
+  /** leave out returns and cancellations (amount <= 0) instead of netting them */
+  purchasesOnly?: boolean;
+  /** called for every row that cannot be used; rows blank in every column are ignored */
+  onSkip: (row: number, reason: SkipReason) => void;
+}
+
+/**
+ * Transactions from a table: customer id, date, and an amount, or a quantity times a unit
+ * price (as in invoice lines). `row` in a skip is 1-based among the data rows.
+ */
+export function readTransactions(
+  table: TableGrid,
+  roles: Roles,
+  options: ReadTransactionOptions
+): TransactionRows {
+  const { customerId, transactionDate, amount, quantity, unitPrice } = roles;
+  if (customerId === undefined || transactionDate === undefined)
+    throw new Error("customer and date columns are required");
+  const amountColumns =
+    amount !== undefined
+      ? [amount]
+      : quantity !== undefined && unitPrice !== undefined
+        ? [quantity, unitPrice]
+        : [];
+  if (amountColumns.length === 0)
+    throw new Error("an amount column, or quantity and unit price, is required");
+  const used = [customerId, transactionDate, ...amountColumns];
+  const transactions: Transaction[] = [];
+  const labels = new Map<string, string | number>();
+
+  rows: for (let r = 0; r < table.rows.length; r++) {
+    const row = table.rows[r];
+    const cells = used.map((c) => classifyCell(row[c]));
+    if (cells.every((cell) => cell.kind === "blank")) continue;
+    const skip = (reason: SkipReason) => options.onSkip(r + 1, reason);
+    const id = cells[0];
+    if (id.kind === "blank" || id.kind === "error" || id.kind === "boolean") {
+      skip({ code: "noCustomer" });
+      continue;
+    }
+    const rawDate = row[transactionDate];
+    if (cells[1].kind === "blank") {
+      skip({ code: "blank", column: table.header[transactionDate] });
+      continue;
+    }
+    const day = dayOf(rawDate);
+    if (day === undefined) {
+      skip({ code: "notDate", column: table.header[transactionDate], value: String(rawDate) });
+      continue;
+    }
+    const factors: number[] = [];
+    for (let k = 0; k < amountColumns.length; k++) {
+      const cell = cells[2 + k];
+      const column = table.header[amountColumns[k]];
+      if (cell.kind === "number") {
+        factors.push(cell.value);
+        continue;
+      }
+      skip(
+        cell.kind === "blank"
+          ? { code: "blank", column }
+          : cell.kind === "error"
+            ? { code: "errorValue", column, value: cell.text }
+            : {
+                code: "notNumber",
+                column,
+                value: cell.kind === "text" ? cell.text : String(cell.value).toUpperCase(),
+              }
+      );
+      continue rows;
+    }
+    const value = factors.length === 1 ? factors[0] : dec(factors[0]).times(factors[1]).toNumber();
+    if (options.purchasesOnly && value <= 0) {
+      skip({ code: "notPurchase", amount: value });
+      continue;
+    }
+    // An id is a label, not a quantity: text such as "0001" stays text.
+    const given = row[customerId];
+    const label =
+      typeof given === "number"
+        ? given
+        : id.kind === "text"
+          ? id.text.trim()
+          : String(given).trim();
+    const customer = customerKey(label);
+    if (!labels.has(customer)) labels.set(customer, label);
+    transactions.push({ customer, day, amount: value });
+  }
+  return { transactions, labels };
+}
