@@ -7,6 +7,9 @@ module.exports = {
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "test/tsconfig.json", diagnostics: false }],
   },
+  setupFiles: ["<rootDir>/test/support/setup.ts"],
+  // shared two-core machines: UI tests wait for renders, not for a stopwatch
+  testTimeout: 60_000,
   moduleNameMapper: {
     "^office-addin-manifest$": "<rootDir>/test/support/office-addin-manifest.js",
   },

@@ -1,0 +1,159 @@
+import type { Method, MethodOptions, Role } from "../engine";
+import type { Locale } from "../i18n/locale";
+
+/**
+ * The port the task pane talks to. Two adapters implement it: Office.js for Excel
+ * (office.ts) and an in-memory workbook (memory.ts) for tests and the browser preview.
+ * Everything here is plain data, so a plan can be built and checked without a host.
+ */
+
+/** A value as a cell holds it; null is an empty cell. */
+export type CellValue = string | number | boolean | null;
+
+/** A rectangle by 0-based row and column indexes. */
+export interface Area {
+  top: number;
+  left: number;
+  rows: number;
+  columns: number;
+}
+
+/** The customer table the pane works on, header row included. */
+export interface SourceTable {
+  sheet: string;
+  area: Area;
+  values: CellValue[][];
+  /** set when the table is an Excel table (ListObject) */
+  tableName?: string;
+}
+
+export interface RunOptions {
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+/** New columns right of the source table: a header row, then one row per data row. */
+export interface ColumnBlock {
+  sheet: string;
+  area: Area;
+  /** 1 when the first row of `values` is a header (bold), 0 when the table has none */
+  headerRows: 0 | 1;
+  values: CellValue[][];
+  /** number format of each column's data cells ("General" when undefined) */
+  numberFormats: (string | undefined)[];
+  /** added as new columns of this Excel table */
+  tableName?: string;
+}
+
+export interface TierStyle {
+  label: string;
+  fill: string;
+  text: string;
+}
+
+/** One conditional-format rule per tier over a column: cell value equals the label. */
+export interface RuleSet {
+  sheet: string;
+  area: Area;
+  tiers: TierStyle[];
+}
+
+/** A block of cells on a sheet the add-in creates. */
+export interface CellBlock {
+  top: number;
+  left: number;
+  values: CellValue[][];
+  /** per column */
+  numberFormats?: (string | undefined)[];
+  bold?: boolean;
+  /** static fills and font colours per cell (the legend's swatches), rows x columns */
+  fills?: (string | undefined)[][];
+  fontColors?: (string | undefined)[][];
+}
+
+export interface ChartSpec {
+  title: string;
+  /** category labels and values: one column each, on the chart's sheet */
+  categories: Area;
+  values: Area;
+  seriesName: string;
+  /** one fill per point, as the tiers' colours */
+  colours: string[];
+  /** where the chart sits */
+  anchor: Area;
+}
+
+export interface SheetContent {
+  name: string;
+  blocks: CellBlock[];
+  columnWidths?: number[];
+  freezeRows?: number;
+  chart?: ChartSpec;
+}
+
+/** Everything one segmentation added, so that re-running or removing touches nothing else. */
+export interface SegmentationRecord {
+  version: 1;
+  /** the source table: `${sheet}!${top},${left}` of its header */
+  id: string;
+  method: Method;
+  fromTransactions: boolean;
+  /** the method's options, offered again on the next run */
+  options: MethodOptions;
+  /** method parameters as people read them (splits, cut-offs, shares) */
+  parameters: Record<string, string | number>;
+  /** role -> column name */
+  roles: Partial<Record<Role, string>>;
+  language: Locale;
+  date: string;
+  source: { sheet: string; area: Area; tableName?: string };
+  written: {
+    columns?: { sheet: string; area: Area; tableName?: string; headers: string[] };
+    sheets: string[];
+    rules: { sheet: string; area: Area; labels: string[] }[];
+  };
+}
+
+export interface WritePlan {
+  /** the earlier run on the same table, replaced by this one */
+  previous?: SegmentationRecord;
+  columns?: ColumnBlock;
+  sheets: SheetContent[];
+  rules: RuleSet[];
+  record: SegmentationRecord;
+}
+
+export interface WorkbookPort {
+  /**
+   * The table at the selection: the selected range, or, when one cell is selected, the
+   * Excel table or the contiguous region around it.
+   */
+  readTable(options?: RunOptions): Promise<SourceTable>;
+  /** True when no cell of the area holds a value. */
+  isBlank(sheet: string, area: Area): Promise<boolean>;
+  sheetNames(): Promise<string[]>;
+  /** Writes a plan: replaces `previous`, then columns (in blocks), sheets, rules and the record. */
+  apply(plan: WritePlan, options?: RunOptions): Promise<void>;
+  /** Removes exactly what the record lists, and the record. */
+  remove(record: SegmentationRecord): Promise<void>;
+  loadRecords(): Promise<SegmentationRecord[]>;
+}
+
+/** The user stopped a long run; nothing of it was kept. */
+export class Cancelled extends Error {
+  constructor() {
+    super("cancelled");
+    this.name = "Cancelled";
+  }
+}
+
+/** The new columns would cover cells the add-in did not write. */
+export class Blocked extends Error {
+  constructor(
+    readonly sheet: string,
+    readonly area: Area
+  ) {
+    super("blocked");
+    this.name = "Blocked";
+  }
+}
