@@ -2,6 +2,14 @@ import tseslint from "typescript-eslint";
 import officeAddins from "eslint-plugin-office-addins";
 import reactHooks from "eslint-plugin-react-hooks";
 
+// eslint-plugin-office-addins 4+ ships its recommended config as a flat array; take its
+// Office.js rules (load before read, sync after load, ...) and leave formatting to Prettier.
+const officeRules = Object.fromEntries(
+  officeAddins.configs.recommended
+    .flatMap((config) => Object.entries(config.rules ?? {}))
+    .filter(([rule]) => rule.startsWith("office-addins/"))
+);
+
 export default tseslint.config(
   { ignores: ["dist/**", "node_modules/**", "coverage/**", "test-results/**"] },
   ...tseslint.configs.recommended,
@@ -9,8 +17,10 @@ export default tseslint.config(
     files: ["src/**/*.{ts,tsx}"],
     plugins: { "office-addins": officeAddins, "react-hooks": reactHooks },
     rules: {
-      ...officeAddins.configs.recommended.rules,
-      ...reactHooks.configs.recommended.rules,
+      ...officeRules,
+      // the classic hook rules; the React Compiler's rules do not apply to this code base
+      "react-hooks/rules-of-hooks": "error",
+      "react-hooks/exhaustive-deps": "error",
     },
   },
   {

@@ -1,0 +1,136 @@
+import { Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { METHOD_ROLES, PYRAMID_TIERS } from "../../engine";
+import { roleName, splitName, tierName } from "../../i18n/strings";
+import { useLocale, useText } from "../locale";
+import { SPLIT_KINDS, type SplitKind } from "../options";
+import type { PaneModel } from "../usePane";
+import { Section } from "./Section";
+
+const useStyles = makeStyles({
+  row: {
+    display: "flex",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "flex-end",
+    flexWrap: "wrap",
+  },
+  narrow: { width: "6rem" },
+});
+
+/** Where high starts on each axis (matrix methods), the pyramid's cut-offs, ABC's shares. */
+export function OptionsSection({ model }: { model: PaneModel }) {
+  const text = useText();
+  const locale = useLocale();
+  const styles = useStyles();
+  const { method, inputs, checked } = model;
+  const busy = model.status.kind !== "idle";
+  const set = model.actions.setInputs;
+
+  if (method === "value" || method === "strategic" || method === "frequency") {
+    return (
+      <Section title={text("splitHeading")}>
+        {([0, 1] as const).map((axis) => {
+          const role = roleName(locale, METHOD_ROLES[method][axis], method);
+          const choice = inputs.splits[axis];
+          const problem = checked.problems[axis === 0 ? "split0" : "split1"];
+          const update = (next: Partial<typeof choice>) => {
+            const splits = [...inputs.splits] as typeof inputs.splits;
+            splits[axis] = { ...choice, ...next };
+            set({ ...inputs, splits });
+          };
+          return (
+            <div key={axis} className={styles.row}>
+              <Field label={text("splitKind", { role })}>
+                <Select
+                  value={choice.kind}
+                  onChange={(_, data) => update({ kind: data.value as SplitKind })}
+                  disabled={busy}
+                >
+                  {SPLIT_KINDS.map((kind) => (
+                    <option key={kind} value={kind}>
+                      {splitName(locale, kind)}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              {(choice.kind === "percentile" || choice.kind === "fixed") && (
+                <Field
+                  label={text(choice.kind === "percentile" ? "percentileValue" : "fixedValue", {
+                    role,
+                  })}
+                  validationMessage={problem}
+                >
+                  <Input
+                    className={styles.narrow}
+                    value={choice.value}
+                    inputMode="decimal"
+                    onChange={(_, data) => update({ value: data.value })}
+                    disabled={busy}
+                  />
+                </Field>
+              )}
+            </div>
+          );
+        })}
+      </Section>
+    );
+  }
+
+  if (method === "pyramid") {
+    const problem = checked.problems.cutoffs;
+    return (
+      <Section title={text("cutoffsHeading")}>
+        <div className={styles.row}>
+          {inputs.cutoffs.map((value, i) => (
+            <Field
+              key={i}
+              label={`${tierName(locale, PYRAMID_TIERS[i])} (%)`}
+              validationState={problem ? "error" : "none"}
+              validationMessage={i === inputs.cutoffs.length - 1 ? problem : undefined}
+            >
+              <Input
+                className={styles.narrow}
+                value={value}
+                inputMode="decimal"
+                onChange={(_, data) => {
+                  const cutoffs = [...inputs.cutoffs] as typeof inputs.cutoffs;
+                  cutoffs[i] = data.value;
+                  set({ ...inputs, cutoffs });
+                }}
+                disabled={busy}
+              />
+            </Field>
+          ))}
+        </div>
+      </Section>
+    );
+  }
+
+  if (method === "abc") {
+    const problem = checked.problems.shares;
+    return (
+      <Section title={text("shareHeading")}>
+        <div className={styles.row}>
+          <Field label={`${text("aShare")} (%)`} validationState={problem ? "error" : "none"}>
+            <Input
+              className={styles.narrow}
+              value={inputs.aShare}
+              inputMode="decimal"
+              onChange={(_, data) => set({ ...inputs, aShare: data.value })}
+              disabled={busy}
+            />
+          </Field>
+          <Field label={`${text("bShare")} (%)`} validationMessage={problem}>
+            <Input
+              className={styles.narrow}
+              value={inputs.bShare}
+              inputMode="decimal"
+              onChange={(_, data) => set({ ...inputs, bShare: data.value })}
+              disabled={busy}
+            />
+          </Field>
+        </div>
+      </Section>
+    );
+  }
+  return null;
+}

@@ -1,0 +1,272 @@
+/**
+ * @jest-environment jsdom
+ */
+import { act, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { MemoryWorkbook } from "../../src/workbook/memory";
+import { csvRows } from "../support/csv";
+import { customers, openPane } from "./support";
+
+async function segmentButton() {
+  const button = await screen.findByRole("button", { name: "Segment customers" });
+  await waitFor(() => expect(button.hasAttribute("disabled")).toBe(false));
+  return button;
+}
+
+describe("the task pane", () => {
+  test("reads the selected table, proposes the value matrix and previews the tiers", async () => {
+    openPane(customers());
+    expect(await screen.findByText("Sheet1!A1:C6: 5 rows, 3 columns")).toBeTruthy();
+    expect((screen.getByRole("radio", { name: /Value matrix/ }) as HTMLInputElement).checked).toBe(
+      true
+    );
+    expect(
+      (screen.getByRole("combobox", { name: "Current value" }) as HTMLSelectElement).value
+    ).toBe("1");
+    expect(
+      (screen.getByRole("combobox", { name: "Growth potential" }) as HTMLSelectElement).value
+    ).toBe("2");
+    const table = screen.getByRole("table");
+    // Gold: Ana 1,520 and Bo 640 of 2,785
+    const gold = within(table).getByRole("row", { name: /Gold/ });
+    expect(
+      within(gold)
+        .getAllByRole("cell")
+        .map((c) => c.textContent)
+    ).toEqual(["2", "40%", "77.6%"]);
+    expect(
+      screen.getByRole("group", { name: /Iron: Current value low, Growth potential high/ })
+    ).toBeTruthy();
+  });
+
+  test("segment writes the coloured tier column and the summary; remove takes it all away", async () => {
+    const user = userEvent.setup();
+    const { workbook } = openPane(customers());
+    await user.click(await segmentButton());
+    expect(
+      await screen.findByText(/Done: tier columns in Sheet1!D1:D6; "Customer segments" added\./)
+    ).toBeTruthy();
+    const sheet = workbook.sheet("Sheet1")!;
+    expect(sheet.values({ top: 0, left: 3, rows: 6, columns: 1 }).flat()).toEqual([
+      "Value matrix tier",
+      "Gold",
+      "Gold",
+      "Silver",
+      "Iron",
+      "Lead",
+    ]);
+    expect(sheet.shownColours(2, 3).fill).toBe("#F2C744");
+    expect(workbook.sheet("Customer segments")).toBeDefined();
+
+    await user.click(screen.getByRole("button", { name: "Remove segmentation" }));
+    expect(await screen.findByText("The segmentation was removed.")).toBeTruthy();
+    expect(sheet.values({ top: 0, left: 3, rows: 6, columns: 1 }).flat()).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
+    expect(workbook.sheet("Customer segments")).toBeUndefined();
+    expect(screen.queryByRole("button", { name: "Remove segmentation" })).toBeNull();
+  });
+
+  test("another method and its options change the preview; a wrong option is explained and blocks writing", async () => {
+    const user = userEvent.setup();
+    openPane(customers());
+    await user.click(await screen.findByRole("radio", { name: /ABC analysis/ }));
+    const table = screen.getByRole("table");
+    expect(
+      within(table)
+        .getAllByRole("rowheader")
+        .map((h) => h.textContent)
+    ).toEqual(["A", "B", "C", "Total"]);
+    const aShare = screen.getByRole("textbox", { name: "Class A up to (%)" });
+    await user.clear(aShare);
+    await user.type(aShare, "97");
+    expect(await screen.findByText("a_share must be smaller than b_share")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Segment customers" }).hasAttribute("disabled")).toBe(
+      true
+    );
+
+    await user.click(screen.getByRole("radio", { name: /Value matrix/ }));
+    await user.selectOptions(
+      screen.getByRole("combobox", { name: "Split for Current value" }),
+      "percentile"
+    );
+    await user.type(screen.getByRole("textbox", { name: "Percentile for Current value" }), "150");
+    expect(
+      await screen.findByText(/Current value must be median, mean, p0 to p100 or a number/)
+    ).toBeTruthy();
+  });
+
+  test("rows that cannot be used are skipped, counted and listed with their reason and worksheet row", async () => {
+    const user = userEvent.setup();
+    const rows = customers();
+    rows[3][1] = "n/a";
+    rows[4][2] = "#DIV/0!";
+    rows.push(["Ana", 5, 5]);
+    openPane(rows);
+    expect(await screen.findByText("3 rows skipped")).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Show skipped rows" }));
+    const list = screen.getByRole("list", { name: "3 rows skipped" });
+    expect(
+      within(list)
+        .getAllByRole("listitem")
+        .map((item) => item.textContent)
+    ).toEqual([
+      "Row 4: Current value holds 'n/a', not a number",
+      "Row 5: Growth potential holds the error #DIV/0!",
+      "Row 7: customer Ana appears again (first in row 1)",
+    ]);
+  });
+
+  test("bad tables get clear messages", async () => {
+    const cases: [(string | number | null)[][], string][] = [
+      [[[null]], "The selection is empty. Select a customer table, or one cell inside it."],
+      [[["Customer", "Profit"]], "The table has a header row but no customer rows."],
+      [
+        [
+          ["Customer", "City"],
+          ["Ana", "Paris"],
+        ],
+        "No column of this table holds numbers, so there is nothing to segment.",
+      ],
+      [
+        [
+          ["Customer", "Profit", "Potential"],
+          ["Ana", 10, 5],
+        ],
+        "There is only one customer: every split puts it in the top tier.",
+      ],
+    ];
+    for (const [rows, message] of cases) {
+      const { unmount } = openPane(rows);
+      expect(await screen.findByText(message)).toBeTruthy();
+      unmount();
+    }
+  });
+
+  test("never writes over data: blocked columns are named and nothing changes", async () => {
+    const user = userEvent.setup();
+    const rows = customers().map((row) => [...row, null]);
+    const workbook = MemoryWorkbook.withTable("Sheet1", rows);
+    workbook.sheet("Sheet1")!.set(2, 3, { value: "keep me" });
+    workbook.selection.area = { top: 0, left: 0, rows: 6, columns: 3 };
+    openPane(rows, "en-US", {}, workbook);
+    await user.click(await segmentButton());
+    expect(
+      await screen.findByText(/The cells Sheet1!D1:D6 hold data the add-in did not write/)
+    ).toBeTruthy();
+    expect(workbook.sheet("Sheet1")!.value(2, 3)).toBe("keep me");
+    expect(workbook.sheet("Sheet1")!.value(0, 3)).toBeNull();
+  });
+
+  test("a long write shows progress and can be cancelled, leaving nothing of the run", async () => {
+    const user = userEvent.setup();
+    const rows = [["Customer", "Current value", "Growth potential"]];
+    for (let i = 0; i < 200; i++) rows.push([`C${i}`, i * 3, (i * 7919) % 101] as never);
+    const { workbook } = openPane(rows, "en-US", { blockRows: 10, pauseMs: 20 });
+    await user.click(await segmentButton());
+    expect(await screen.findByRole("progressbar")).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Cancel" }));
+    expect(await screen.findByText("Cancelled. Nothing of this run was kept.")).toBeTruthy();
+    const sheet = workbook.sheet("Sheet1")!;
+    expect(
+      sheet
+        .values({ top: 0, left: 3, rows: 201, columns: 1 })
+        .flat()
+        .every((v) => v === null)
+    ).toBe(true);
+    expect(workbook.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
+  });
+
+  test("the method and options of the last run are offered again, to anyone opening the pane", async () => {
+    const user = userEvent.setup();
+    const { workbook, unmount } = openPane(customers());
+    await user.click(await screen.findByRole("radio", { name: /ABC analysis/ }));
+    const aShare = screen.getByRole("textbox", { name: "Class A up to (%)" });
+    await user.clear(aShare);
+    await user.type(aShare, "70");
+    await user.click(await segmentButton());
+    await screen.findByText(/Done:/);
+    unmount();
+
+    openPane(customers(), "en-US", {}, workbook);
+    expect(
+      await screen.findByText(/Using the settings of the last segmentation of this table/)
+    ).toBeTruthy();
+    expect((screen.getByRole("radio", { name: /ABC analysis/ }) as HTMLInputElement).checked).toBe(
+      true
+    );
+    expect(
+      (screen.getByRole("textbox", { name: "Class A up to (%)" }) as HTMLInputElement).value
+    ).toBe("70");
+    // the table read again does not count the tier columns as customer data
+    expect(screen.getByText("Sheet1!A1:C6: 5 rows, 3 columns")).toBeTruthy();
+  });
+
+  test("speaks Simplified and Traditional Chinese, and writes tier names in that language", async () => {
+    const user = userEvent.setup();
+    const { workbook, unmount } = openPane(customers(), "zh-CN");
+    expect(await screen.findByRole("heading", { name: "客户细分", level: 1 })).toBeTruthy();
+    await user.click(await screen.findByRole("button", { name: "细分客户" }));
+    await screen.findByText(/完成/);
+    expect(workbook.sheet("Sheet1")!.value(1, 3)).toBe("金质客户");
+    expect(workbook.sheet("客户细分")).toBeDefined();
+    unmount();
+    openPane(customers(), "zh-TW");
+    expect(await screen.findByRole("radio", { name: /價值矩陣/ })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "細分客戶" })).toBeTruthy();
+  });
+
+  test("keyboard only: tab to the method, pick it with the arrows, and segment with Enter", async () => {
+    const user = userEvent.setup();
+    const { workbook } = openPane(customers());
+    await screen.findByText("Sheet1!A1:C6: 5 rows, 3 columns");
+    const radio = screen.getByRole("radio", { name: /Value matrix/ });
+    act(() => radio.focus());
+    await user.keyboard("{ArrowDown}");
+    expect(
+      (screen.getByRole("radio", { name: /Strategic matrix/ }) as HTMLInputElement).checked
+    ).toBe(true);
+    await user.keyboard("{ArrowUp}");
+    const button = await segmentButton();
+    act(() => button.focus());
+    await user.keyboard("{Enter}");
+    await screen.findByText(/Done:/);
+    expect(workbook.sheet("Sheet1")!.value(1, 3)).toBe("Gold");
+  });
+
+  test("the messy Online Retail invoices: RFM from transactions, with every skipped line explained", async () => {
+    const user = userEvent.setup();
+    const rows = csvRows("online_retail_sample.csv");
+    const { workbook } = openPane(rows);
+    await screen.findByText("Sheet1!A1:H30001: 30000 rows, 8 columns");
+    expect((screen.getByRole("radio", { name: /^RFM/ }) as HTMLInputElement).checked).toBe(true);
+    expect(
+      (screen.getByRole("radio", { name: "a transaction table" }) as HTMLInputElement).checked
+    ).toBe(true);
+    expect((screen.getByRole("combobox", { name: "Quantity" }) as HTMLSelectElement).value).toBe(
+      "3"
+    );
+    const summary = await screen.findByText(/^\d+ rows skipped$/);
+    const skipped = Number(summary.textContent!.split(" ")[0]);
+    expect(skipped).toBeGreaterThan(2000);
+    await user.click(screen.getByRole("button", { name: "Show skipped rows" }));
+    const items = within(screen.getByRole("list"))
+      .getAllByRole("listitem")
+      .map((i) => i.textContent ?? "");
+    expect(items.some((i) => /^Row \d+: no customer id$/.test(i))).toBe(true);
+    expect(
+      items.some((i) =>
+        /^Row \d+: not a purchase \(amount -[\d.]+\): a return or cancellation$/.test(i)
+      )
+    ).toBe(true);
+    expect(items[items.length - 1]).toBe(`…and ${skipped - 100} more`);
+    await user.click(await segmentButton());
+    await screen.findByText(/Done:/, undefined, { timeout: 20_000 });
+    expect(workbook.sheet("RFM customers")!.value(0, 8)).toBe("Segment");
+  }, 60_000);
+});
