@@ -25,10 +25,41 @@ async function httpsOptions() {
   }
 }
 
+const typescriptRule = {
+  test: /\.tsx?$/,
+  exclude: /node_modules/,
+  use: {
+    loader: "ts-loader",
+    // Type checking runs once in `npm test` (tsc --noEmit); the build only transpiles.
+    options: { transpileOnly: true, compilerOptions: { noEmit: false } },
+  },
+};
+
+/** The browser preview (`npm run preview`): the task pane on an in-memory workbook. */
+const preview = (dev) => ({
+  name: "preview",
+  devtool: dev ? "eval-source-map" : "source-map",
+  entry: { preview: "./src/preview/index.tsx" },
+  output: { path: path.resolve(__dirname, "dist-preview"), filename: "[name].js", clean: true },
+  resolve: { extensions: [".ts", ".tsx", ".js"] },
+  module: { rules: [typescriptRule] },
+  performance: { maxAssetSize: 2_000_000, maxEntrypointSize: 2_000_000 },
+  plugins: [
+    new HtmlWebpackPlugin({ filename: "index.html", template: "./src/preview/preview.html" }),
+    new CopyWebpackPlugin({
+      patterns: [
+        { from: "assets/sample-customers.csv", to: "sample-customers.csv" },
+        { from: "assets/icon-32.png", to: "favicon.png" },
+      ],
+    }),
+  ],
+});
+
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
   const deployUrl = process.env.ADDIN_URL || devUrl;
-  return {
+  const addin = {
+    name: "addin",
     devtool: dev ? "eval-source-map" : "source-map",
     entry: {
       functions: "./src/functions/functions.ts",
@@ -41,19 +72,7 @@ module.exports = async (env, options) => {
       clean: true,
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            // Type checking runs once in `npm test` (tsc --noEmit); the build only transpiles.
-            options: { transpileOnly: true, compilerOptions: { noEmit: false } },
-          },
-        },
-      ],
-    },
+    module: { rules: [typescriptRule] },
     performance: { maxAssetSize: 2_000_000, maxEntrypointSize: 2_000_000 },
     plugins: [
       new CustomFunctionsMetadataPlugin({
@@ -90,4 +109,5 @@ module.exports = async (env, options) => {
       static: { directory: path.resolve(__dirname, "dist") },
     },
   };
+  return env.preview ? preview(dev) : [addin, preview(dev)];
 };

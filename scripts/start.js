@@ -21,4 +21,4 @@ Excel on the web. In a browser:
   3. type =CV. in a cell, or click "Segment customers" on the Home tab.
 Press Ctrl+C to stop.
 `);
-process.exit(run("npx", ["webpack", "serve", "--mode", "development"]));
+process.exit(run("npx", ["webpack", "serve", "--mode", "development", "--config-name", "addin"]));

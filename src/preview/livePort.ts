@@ -1,0 +1,38 @@
+import type { SegmentationRecord, RunOptions, WritePlan } from "../workbook/types";
+import { type MemoryWorkbook, MemoryWorkbookPort } from "../workbook/memory";
+
+/**
+ * The in-memory port, telling the page after every block written and every removal so the
+ * grid redraws as Excel would. The short pause between blocks lets the browser paint the
+ * progress bar and take a cancel, as the Office adapter's syncs do.
+ */
+export class LivePort extends MemoryWorkbookPort {
+  constructor(
+    workbook: MemoryWorkbook,
+    private readonly changed: () => void
+  ) {
+    super(workbook, { blockRows: 5_000, pauseMs: 0 });
+  }
+
+  override async apply(plan: WritePlan, options: RunOptions = {}): Promise<void> {
+    try {
+      await super.apply(plan, {
+        ...options,
+        onProgress: (done, total) => {
+          options.onProgress?.(done, total);
+          this.changed();
+        },
+      });
+    } finally {
+      this.changed();
+    }
+  }
+
+  override async remove(record: SegmentationRecord): Promise<void> {
+    try {
+      await super.remove(record);
+    } finally {
+      this.changed();
+    }
+  }
+}

@@ -1,0 +1,217 @@
+import fs from "fs";
+import path from "path";
+import type { Page } from "playwright-core";
+import { PALETTE } from "../../src/engine/palette";
+import { LABELS, type Quadrant, sampleQuadrants } from "./expected";
+import {
+  type Preview,
+  RESULTS,
+  ROOT,
+  cellColours,
+  cellText,
+  libreOfficeSheets,
+  openPage,
+  rgb,
+  screenshotPath,
+  startPreview,
+} from "./support";
+
+let preview: Preview;
+const expected = sampleQuadrants();
+const QUADRANTS: Quadrant[] = ["gold", "silver", "iron", "lead"];
+
+beforeAll(async () => {
+  preview = await startPreview();
+});
+afterAll(async () => {
+  await preview?.close();
+});
+
+/** The tier column is G, right of the sample's six columns; wait until it is written. */
+async function tierColumnWritten(page: Page) {
+  await page.locator('[data-address="G2"]').filter({ hasText: /\S/ }).waitFor();
+}
+
+/** Every cell drawn on the sheet in view, as rows of text (the summary sheet fits in view). */
+async function shownRows(page: Page): Promise<string[][]> {
+  return page
+    .locator("[role=grid] [role=row]")
+    .evaluateAll((rows) =>
+      rows.map((row) =>
+        Array.from(row.querySelectorAll("[role=gridcell]")).map((cell) => cell.textContent ?? "")
+      )
+    );
+}
+
+async function checkTierColumn(page: Page, locale: "en-US" | "zh-CN") {
+  for (let row = 2; row <= 20; row++) {
+    const tier = expected.tiers[row - 2];
+    expect(await cellText(page, `G${row}`)).toBe(LABELS[locale][tier]);
+    expect(await cellColours(page, `G${row}`)).toEqual({
+      background: rgb(PALETTE[tier].fill),
+      color: rgb(PALETTE[tier].text),
+    });
+  }
+}
+
+async function checkSummary(page: Page, locale: "en-US" | "zh-CN", sheetName: string) {
+  await page.getByRole("tab", { name: sheetName }).click();
+  const rows = await shownRows(page);
+  for (const tier of QUADRANTS) {
+    const row = rows.find((cells) => cells[0] === LABELS[locale][tier]);
+    expect(row?.[1]).toBe(String(expected.counts[tier]));
+  }
+  // the legend: each tier cell in its tier's colours
+  const legend = page.locator("[role=gridcell]", { hasText: LABELS[locale].gold }).first();
+  const background = await legend.evaluate((e) => getComputedStyle(e).backgroundColor);
+  expect(background).toBe(rgb(PALETTE.gold.fill));
+  // the chart, drawn from the same cells
+  const chart = page.getByRole("img", {
+    name: new RegExp(`${LABELS[locale].gold} ${expected.counts.gold}`),
+  });
+  await expect(chart.count()).resolves.toBe(1);
+}
+
+test("en-US: one click writes the coloured tier column, the legend, the summary and its chart", async () => {
+  const { page, problems } = await openPage(preview, "?lang=en-US");
+  await page.getByRole("button", { name: "Segment customers" }).click();
+  await tierColumnWritten(page);
+  expect(await cellText(page, "G1")).toMatch(/^Value matrix/);
+  await checkTierColumn(page, "en-US");
+  await page.screenshot({ path: screenshotPath("preview-en-US") });
+  await checkSummary(page, "en-US", "Customer segments");
+  await page.screenshot({ path: screenshotPath("preview-en-US-summary") });
+  expect(problems).toEqual([]);
+});
+
+test("zh-CN: 细分客户 writes Chinese tier names and the 客户细分 sheet", async () => {
+  const { page, problems } = await openPage(preview, "?lang=zh-CN");
+  await page.getByRole("button", { name: "细分客户" }).click();
+  await tierColumnWritten(page);
+  await checkTierColumn(page, "zh-CN");
+  await page.screenshot({ path: screenshotPath("preview-zh-CN") });
+  await checkSummary(page, "zh-CN", "客户细分");
+  expect(problems).toEqual([]);
+});
+
+test("zh-TW: the button reads 細分客戶", async () => {
+  const { page, problems } = await openPage(preview, "?lang=zh-TW");
+  await expect(page.getByRole("button", { name: "細分客戶" }).count()).resolves.toBe(1);
+  expect(problems).toEqual([]);
+});
+
+test("keyboard only: Tab to Segment customers, Enter, then move the selection with arrows", async () => {
+  const { page, problems } = await openPage(preview, "?lang=en-US");
+  await page.getByRole("button", { name: "Segment customers" }).waitFor();
+  let reached = false;
+  for (let presses = 0; presses < 80 && !reached; presses++) {
+    await page.keyboard.press("Tab");
+    reached = await page.evaluate(
+      () => document.activeElement?.textContent?.trim() === "Segment customers"
+    );
+  }
+  expect(reached).toBe(true);
+  await page.keyboard.press("Enter");
+  await tierColumnWritten(page);
+  await checkTierColumn(page, "en-US");
+  // the grid takes focus from the keyboard too: arrows move, Shift+arrows extend
+  const grid = page.getByRole("grid");
+  await grid.focus();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Shift+ArrowDown");
+  await expect(grid.getAttribute("data-selection")).resolves.toBe("B2:B3");
+  expect(problems).toEqual([]);
+});
+
+test.each(["light", "dark"])(
+  "axe-core finds no serious or critical violations (%s theme)",
+  async (theme) => {
+    const { page, problems } = await openPage(preview, `?lang=en-US&theme=${theme}`);
+    await page.getByRole("button", { name: "Segment customers" }).click();
+    await tierColumnWritten(page);
+    await page.screenshot({ path: screenshotPath(`preview-${theme}`) });
+    await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (context: unknown) => Promise<AxeResults> } })
+        .axe;
+      // Fluent's focus manager (Tabster) adds focusable aria-hidden sentinels that pass focus
+      // on; they are never reached as content, and axe cannot tell them from real controls.
+      const results = await axe.run({ exclude: [["[data-tabster-dummy]"]] });
+      return results.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes, e.g. ${v.nodes[0]?.target})`);
+    });
+    expect(violations).toEqual([]);
+    expect(problems).toEqual([]);
+  }
+);
+
+interface AxeResults {
+  violations: { id: string; impact?: string; help: string; nodes: { target: string[] }[] }[];
+}
+
+test("Download workbook gives an .xlsx LibreOffice reads: tier column, summary; it opens again in the preview", async () => {
+  const { page, problems } = await openPage(preview, "?lang=en-US");
+  await page.getByRole("button", { name: "Segment customers" }).click();
+  await tierColumnWritten(page);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download workbook" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+  const file = path.join(RESULTS, "preview-download.xlsx");
+  await download.saveAs(file);
+
+  const sheets = libreOfficeSheets(file);
+  const customers = sheets.get("Customers");
+  expect(customers?.[0][6]).toMatch(/^Value matrix/);
+  expect(customers?.slice(1).map((row) => row[6])).toEqual(
+    expected.tiers.map((tier) => LABELS["en-US"][tier])
+  );
+  const summary = sheets.get("Customer segments") ?? [];
+  for (const tier of QUADRANTS) {
+    const row = summary.find((cells) => cells[0] === LABELS["en-US"][tier]);
+    expect(row?.[1]).toBe(String(expected.counts[tier]));
+  }
+
+  // our own reader opens the file again, tiers and all
+  await page.locator("input[type=file]").setInputFiles(file);
+  await page.getByText("Opened preview-download.xlsx").waitFor();
+  await expect(page.getByRole("tab").allInnerTexts()).resolves.toEqual([
+    "Customers",
+    "Customer segments",
+  ]);
+  expect(await cellText(page, "G2")).toBe(LABELS["en-US"][expected.tiers[0]]);
+  expect(problems).toEqual([]);
+});
+
+test("a messy CSV of invoices loads and segments by RFM into a new customers sheet", async () => {
+  const { page, problems } = await openPage(preview, "?lang=en-US");
+  const csv = path.resolve(ROOT, "../shared/data/online_retail_sample.csv");
+  await page.locator("input[type=file]").setInputFiles(csv);
+  await page.getByText("Opened online_retail_sample.csv").waitFor();
+  expect(await cellText(page, "A1")).toBe("InvoiceNo");
+  await page.getByRole("button", { name: "Segment customers" }).click();
+  await page.getByRole("tab", { name: "RFM customers" }).waitFor();
+  await expect(page.getByRole("tab").allInnerTexts()).resolves.toEqual([
+    "online_retail_sample",
+    "RFM customers",
+    "Customer segments",
+  ]);
+  expect(problems).toEqual([]);
+});
+
+test("an old .xls file gets a clear message, and nothing else changes", async () => {
+  const { page, problems } = await openPage(preview, "?lang=en-US");
+  await page.getByRole("button", { name: "Segment customers" }).waitFor();
+  const xls = path.join(RESULTS, "old.xls");
+  fs.writeFileSync(xls, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
+  await page.locator("input[type=file]").setInputFiles(xls);
+  await page
+    .getByRole("alert")
+    .getByText(/\.xls\) cannot be read/)
+    .waitFor();
+  expect(await cellText(page, "A2")).toBe("C00001");
+  expect(problems).toEqual([]);
+});
