@@ -2,6 +2,7 @@ import Papa from "papaparse";
 import readXlsxFile from "read-excel-file/universal";
 import { MemoryWorkbook } from "../workbook/memory";
 import type { CellValue } from "../workbook/types";
+import { readCustomProperties } from "../workbook/xlsx/properties";
 
 /** Why a file could not be opened, as a key of the preview's strings. */
 export class UnreadableFile extends Error {
@@ -19,6 +20,7 @@ const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
  * "PK\3\4"), not by name. XLSX keeps its sheets, numbers and dates (as date serials with a
  * date format, as Excel holds them); CSV text is UTF-8 or, failing that, Windows-1252 (old
  * "Excel CSV" exports). The selection is A1 of the first sheet, so the pane finds the table.
+ * An XLSX the add-in wrote brings its segmentation records along.
  */
 export async function openFile(file: Blob, name: string): Promise<MemoryWorkbook> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -40,6 +42,8 @@ export async function openFile(file: Blob, name: string): Promise<MemoryWorkbook
         })
       );
     }
+    // the segmentation records, so the pane can re-run or remove what it wrote before
+    workbook.properties = readCustomProperties(bytes);
   } else {
     const sheet = workbook.addSheet(sheetNameOf(name));
     csvRows(decodeText(bytes)).forEach((row, r) =>

@@ -151,7 +151,7 @@ interface AxeResults {
   violations: { id: string; impact?: string; help: string; nodes: { target: string[] }[] }[];
 }
 
-test("Download workbook gives an .xlsx LibreOffice reads: tier column, summary; it opens again in the preview", async () => {
+test("Download workbook gives an .xlsx LibreOffice reads; opened again, its segmentation can be removed", async () => {
   const { page, problems } = await openPage(preview, "?lang=en-US");
   await page.getByRole("button", { name: "Segment customers" }).click();
   await tierColumnWritten(page);
@@ -183,6 +183,13 @@ test("Download workbook gives an .xlsx LibreOffice reads: tier column, summary; 
     "Customer segments",
   ]);
   expect(await cellText(page, "G2")).toBe(LABELS["en-US"][expected.tiers[0]]);
+  // the records came along: the pane knows the segmentation and can take it away again
+  await page.getByText("Using the settings of the last segmentation of this table").waitFor();
+  await page.getByRole("button", { name: "Remove segmentation" }).click();
+  await page.getByText("The segmentation was removed.").waitFor();
+  expect(await cellText(page, "G2")).toBe("");
+  expect(await cellText(page, "F2")).toBe("11.77");
+  await expect(page.getByRole("tab").allInnerTexts()).resolves.toEqual(["Customers"]);
   expect(problems).toEqual([]);
 });
 

@@ -2,6 +2,7 @@ import { strFromU8, unzipSync } from "fflate";
 import readXlsxFile from "read-excel-file/node";
 import { PALETTE } from "../../src/engine/palette";
 import { MemoryWorkbook, MemoryWorkbookPort } from "../../src/workbook/memory";
+import { readCustomProperties } from "../../src/workbook/xlsx/properties";
 import { workbookToXlsx } from "../../src/workbook/xlsx/write";
 import { segmentWith } from "./support";
 
@@ -61,4 +62,14 @@ test("values come back as written: text stays text, numbers stay numbers", async
   expect(sheets.map((s) => s.sheet)).toEqual(["Customers", "Customer segments"]);
   // no formula anywhere: the name that looks like one is a string cell
   expect(parts(bytes)["xl/worksheets/sheet1.xml"]).not.toContain("<f>");
+});
+
+test("the segmentation records travel in the custom document properties", async () => {
+  const workbook = await segmentedWorkbook();
+  expect(workbook.properties.size).toBeGreaterThan(0);
+  const bytes = await workbookToXlsx(workbook);
+  expect(readCustomProperties(bytes)).toEqual(workbook.properties);
+  const files = parts(bytes);
+  expect(files["_rels/.rels"]).toContain('Target="docProps/custom.xml"');
+  expect(files["[Content_Types].xml"]).toContain('PartName="/docProps/custom.xml"');
 });

@@ -7,12 +7,14 @@ import writeExcelFile, {
 import type { MemorySheet, MemoryWorkbook } from "../memory";
 import type { CellValue } from "../types";
 import { chartFeature, columnChartXml } from "./chart";
+import { customPropertiesFeature } from "./properties";
 
 /**
  * An in-memory workbook as an .xlsx file: values, number formats, bold, static fills, column
  * widths, frozen rows, the tier colour rules as conditional formats and the summary chart as a
- * native chart, so Excel and LibreOffice show what the preview showed. Excel tables are written
- * as plain ranges (write-excel-file has no tables).
+ * native chart, so Excel and LibreOffice show what the preview showed; the custom document
+ * properties carry the segmentation records. Excel tables are written as plain ranges
+ * (write-excel-file has no tables; the preview never makes one).
  */
 export async function workbookToXlsx(workbook: MemoryWorkbook): Promise<Uint8Array> {
   const features: Feature<Blob>[] = [];
@@ -45,6 +47,7 @@ export async function workbookToXlsx(workbook: MemoryWorkbook): Promise<Uint8Arr
       ...(rules.length > 0 ? { conditionalFormatting: rules } : {}),
     };
   });
+  if (workbook.properties.size > 0) features.push(customPropertiesFeature(workbook.properties));
   if (sheets.length === 0) sheets.push({ sheet: "Sheet1", data: [[]] });
   const blob = await writeExcelFile(sheets, {
     fontFamily: "Calibri",
