@@ -12,7 +12,10 @@
 const fs = require("fs");
 const path = require("path");
 
-const source = path.resolve(__dirname, "../../shared/data/CDNOW_master.txt");
+const source = path.join(
+  process.env.CV_DATA_DIR ?? path.resolve(__dirname, "../../shared/data"),
+  "CDNOW_master.txt"
+);
 const target = path.resolve(__dirname, "../assets/sample-customers.csv");
 const EVERY = 94;
 const asOf = Date.UTC(1998, 5, 30);
