@@ -3,6 +3,7 @@ import {
   Position,
   cellProblem,
   classifyCell,
+  dayOf,
   invalid,
   optionalNumber,
   parseLanguage,
@@ -75,6 +76,14 @@ export function optText(raw: unknown): string | undefined {
 
 export function optLanguage(raw: unknown): Language {
   return parseLanguage(optText(raw));
+}
+
+/** A date argument as an Excel serial day: a date, or text such as 2024-01-31 (see dayOf). */
+export function optDay(raw: unknown, arg: string): number | undefined {
+  if (isOmitted(raw)) return undefined;
+  const day = dayOf(asGrid(raw)[0][0]);
+  if (day === undefined) throw invalid("notDate", { arg, value: String(optText(raw)) });
+  return day;
 }
 
 /** A whole-column reference's first row is a header when it holds text: skip it. */
