@@ -6,3 +6,4 @@ export * from "./bgnbd";
 export * from "./bgnbdForecast";
 export * from "./gammaGamma";
 export * from "./history";
+export * from "./summary";
