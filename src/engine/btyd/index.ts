@@ -4,6 +4,8 @@
  */
 export * from "./bgnbd";
 export * from "./bgnbdForecast";
+export * from "./clv";
 export * from "./gammaGamma";
+export * from "./goodnessOfFit";
 export * from "./history";
 export * from "./summary";
