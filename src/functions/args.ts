@@ -145,6 +145,12 @@ export function cellsOf(raw: unknown, arg: string): Cells {
   return { rows, columns, values };
 }
 
+/** Where the index-th value of `cells` sat in its range, for messages. */
+export function positionOf(cells: Cells, index: number): Position {
+  const row = Math.floor(index / cells.columns) + 1;
+  return cells.columns > 1 ? { row, column: (index % cells.columns) + 1 } : { row };
+}
+
 export function presentValues(cells: Cells): Float64Array {
   const values = cells.values;
   let count = 0;
