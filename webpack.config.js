@@ -55,6 +55,10 @@ const preview = (dev) => ({
   ],
 });
 
+// Custom functions live in several files; the metadata plugin reads them all and adds each
+// file's CustomFunctions.associate calls to it, and all go into the one functions bundle.
+const functionFiles = ["./src/functions/functions.ts", "./src/functions/btyd.ts"];
+
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
   const deployUrl = process.env.ADDIN_URL || devUrl;
@@ -62,7 +66,7 @@ module.exports = async (env, options) => {
     name: "addin",
     devtool: dev ? "eval-source-map" : "source-map",
     entry: {
-      functions: "./src/functions/functions.ts",
+      functions: functionFiles,
       taskpane: "./src/taskpane/index.tsx",
     },
     output: {
@@ -77,7 +81,7 @@ module.exports = async (env, options) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",
-        input: "./src/functions/functions.ts",
+        input: functionFiles,
       }),
       new LocalizedMetadataPlugin({
         input: "functions.json",

@@ -2,7 +2,8 @@
  * Every rule the engine enforces has a code; the message a user reads is rendered from the
  * code and its parameters by the caller (src/i18n), in the user's language.
  */
-export type ErrorKind = "value" | "na" | "div0";
+/** "num" is a calculation that found no answer, as Excel's IRR and RATE give #NUM!. */
+export type ErrorKind = "value" | "na" | "div0" | "num";
 
 export type ErrorCode =
   | "notNumber"
@@ -36,7 +37,15 @@ export type ErrorCode =
   | "emptyPopulation"
   | "emptyTransactions"
   | "divideByZero"
-  | "tooLarge";
+  | "tooLarge"
+  | "recencyOutOfRange"
+  | "recencyWithoutRepeat"
+  | "modelParams"
+  | "noCalibrationPurchases"
+  | "noRepeatBuyers"
+  | "noConvergence"
+  | "spendMeanUndefined"
+  | "purchasesUndefined";
 
 export type ErrorParams = Record<string, string | number>;
 

@@ -20,6 +20,7 @@ export * from "./rfmSegments";
 export * from "./split";
 export * from "./transactions";
 export * as rule from "./validate";
+export * as btyd from "./btyd";
 export * from "./segment";
 export * from "./table";
 export * from "./transactionTable";

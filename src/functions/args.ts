@@ -3,6 +3,7 @@ import {
   Position,
   cellProblem,
   classifyCell,
+  dayOf,
   invalid,
   optionalNumber,
   parseLanguage,
@@ -77,6 +78,14 @@ export function optLanguage(raw: unknown): Language {
   return parseLanguage(optText(raw));
 }
 
+/** A date argument as an Excel serial day: a date, or text such as 2024-01-31 (see dayOf). */
+export function optDay(raw: unknown, arg: string): number | undefined {
+  if (isOmitted(raw)) return undefined;
+  const day = dayOf(asGrid(raw)[0][0]);
+  if (day === undefined) throw invalid("notDate", { arg, value: String(optText(raw)) });
+  return day;
+}
+
 /** A whole-column reference's first row is a header when it holds text: skip it. */
 function headerRows(grid: Grid): number {
   if (grid.length !== SHEET_ROWS) return 0;
@@ -134,6 +143,12 @@ export function cellsOf(raw: unknown, arg: string): Cells {
     }
   }
   return { rows, columns, values };
+}
+
+/** Where the index-th value of `cells` sat in its range, for messages. */
+export function positionOf(cells: Cells, index: number): Position {
+  const row = Math.floor(index / cells.columns) + 1;
+  return cells.columns > 1 ? { row, column: (index % cells.columns) + 1 } : { row };
 }
 
 export function presentValues(cells: Cells): Float64Array {

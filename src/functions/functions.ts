@@ -13,7 +13,6 @@ import {
   clv,
   complaintLoss,
   customerValue,
-  dayOf,
   deliveredValue,
   equity,
   infoValue,
@@ -34,12 +33,12 @@ import {
   retention as retentionRate,
 } from "../engine";
 import {
-  asGrid,
   cellsOf,
   isOmitted,
   mapCells,
   numbers,
   optBoolean,
+  optDay,
   optLanguage,
   optNumber,
   optText,
@@ -342,11 +341,7 @@ export function RFMTABLE(
   return excel(() => {
     const lang = optLanguage(language);
     const { transactions, labels } = transactionsOf(customer_ids, dates, amounts);
-    const asOfDay = isOmitted(as_of) ? undefined : dayOf(asGrid(as_of)[0][0]);
-    if (!isOmitted(as_of) && asOfDay === undefined) {
-      throw invalid("notDate", { arg: "as_of", value: String(optText(as_of)) });
-    }
-    const summary = summarizeTransactions(transactions, asOfDay);
+    const summary = summarizeTransactions(transactions, optDay(as_of, "as_of"));
     const rows: any[][] = [rfmTableHeaderOf(lang)];
     for (const c of summary.customers) {
       rows.push([

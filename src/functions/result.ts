@@ -4,9 +4,9 @@ import { type Locale, localeOf } from "../i18n/locale";
 
 /**
  * Turning engine results and errors into what Excel shows. Nothing leaves a custom function
- * as an uncaught exception, NaN or Infinity: an engine rule becomes #VALUE!, #N/A or #DIV/0!
- * with the message in Office's display language; anything unexpected becomes #VALUE! with
- * its text.
+ * as an uncaught exception, NaN or Infinity: an engine rule becomes #VALUE!, #N/A, #DIV/0! or
+ * #NUM! with the message in Office's display language (Excel shows none for #DIV/0! and #NUM!);
+ * anything unexpected becomes #VALUE! with its text.
  */
 
 /** Office's display language when running inside Office; English elsewhere. */
@@ -23,6 +23,7 @@ function toExcelError(error: unknown): CustomFunctions.Error {
   if (error instanceof CvError) {
     const message = errorMessage(error.code, error.params, displayLocale());
     if (error.kind === "div0") return new CustomFunctions.Error(codes.divisionByZero);
+    if (error.kind === "num") return new CustomFunctions.Error(codes.invalidNumber);
     if (error.kind === "na") return new CustomFunctions.Error(codes.notAvailable, message);
     return new CustomFunctions.Error(codes.invalidValue, message);
   }

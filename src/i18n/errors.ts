@@ -6,15 +6,15 @@ const MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
   "en-US": {
     notNumber: "{arg} must be a number, not '{value}'",
     notBoolean: "{arg} must be TRUE or FALSE, not '{value}'",
-    required: "{arg} is required",
+    required: "{arg} is required {at}",
     cellText: "{arg} holds text '{value}' {at}",
     cellError: "{arg} holds the error {value} {at}",
     cellBoolean: "{arg} holds {value} {at}; only numbers are allowed",
     rateAboveMinus100: "{arg} must be greater than -100%",
-    wholeAtLeast: "{arg} must be a whole number >= {min}",
+    wholeAtLeast: "{arg} must be a whole number >= {min} {at}",
     wholeBetween: "{arg} must be a whole number from {min} to {max}",
     atLeast: "{arg} must be {min} or more",
-    greaterThan: "{arg} must be greater than {min}",
+    greaterThan: "{arg} must be greater than {min} {at}",
     between: "{arg} must be between {min} and {max}",
     betweenOpenLow: "{arg} must be greater than {min} and at most {max}",
     oneOf: "{arg} must be one of {options}",
@@ -37,19 +37,31 @@ const MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     emptyTransactions: "there are no transactions on or before the as-of date",
     divideByZero: "division by zero",
     tooLarge: "the result is too large for Excel",
+    recencyOutOfRange: "t_x must be between 0 and T {at}",
+    recencyWithoutRepeat: "t_x must be 0 {at}, since x is 0 (no repeat purchase)",
+    modelParams:
+      "{arg} must hold the {count} parameters {names}, each greater than 0, as {fit} returns them",
+    noCalibrationPurchases: "there are no purchases on or before {arg}",
+    noRepeatBuyers: "{arg} has no repeat buyers (x of 1 or more) to fit the model to",
+    noConvergence:
+      "the {model} model could not be fitted to these customers: the search for the best parameters did not converge",
+    spendMeanUndefined:
+      "q in {arg} must be greater than 1 for an expected spend to exist (q is {q})",
+    purchasesUndefined:
+      "a + b in {arg} must be greater than 1 to predict purchases of customers with x = 0",
   },
   "zh-CN": {
     notNumber: "{arg} 必须是数字，而不是“{value}”",
     notBoolean: "{arg} 必须是 TRUE 或 FALSE，而不是“{value}”",
-    required: "缺少 {arg}",
+    required: "{arg} {at}不能为空",
     cellText: "{arg} {at}是文本“{value}”",
     cellError: "{arg} {at}是错误值 {value}",
     cellBoolean: "{arg} {at}是 {value}；只能是数字",
     rateAboveMinus100: "{arg} 必须大于 -100%",
-    wholeAtLeast: "{arg} 必须是大于或等于 {min} 的整数",
+    wholeAtLeast: "{arg} {at}必须是大于或等于 {min} 的整数",
     wholeBetween: "{arg} 必须是 {min} 到 {max} 之间的整数",
     atLeast: "{arg} 必须大于或等于 {min}",
-    greaterThan: "{arg} 必须大于 {min}",
+    greaterThan: "{arg} {at}必须大于 {min}",
     between: "{arg} 必须介于 {min} 和 {max} 之间",
     betweenOpenLow: "{arg} 必须大于 {min} 且不超过 {max}",
     oneOf: "{arg} 必须是 {options} 之一",
@@ -71,19 +83,27 @@ const MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     emptyTransactions: "截止日期当天或之前没有交易",
     divideByZero: "除数为零",
     tooLarge: "结果太大，Excel 无法表示",
+    recencyOutOfRange: "t_x {at}必须介于 0 和 T 之间",
+    recencyWithoutRepeat: "x 为 0（没有重复购买），t_x {at}必须为 0",
+    modelParams: "{arg} 必须是 {fit} 返回的 {count} 个参数 {names}，且均大于 0",
+    noCalibrationPurchases: "{arg} 当天或之前没有购买记录",
+    noRepeatBuyers: "{arg} 中没有重复购买的客户（x 大于或等于 1），无法拟合模型",
+    noConvergence: "无法对这些客户拟合 {model} 模型：最佳参数的搜索没有收敛",
+    spendMeanUndefined: "{arg} 中的 q 必须大于 1，预期消费金额才存在（q 为 {q}）",
+    purchasesUndefined: "{arg} 中的 a + b 必须大于 1，才能预测 x 为 0 的客户的购买次数",
   },
   "zh-TW": {
     notNumber: "{arg} 必須是數字，而不是「{value}」",
     notBoolean: "{arg} 必須是 TRUE 或 FALSE，而不是「{value}」",
-    required: "缺少 {arg}",
+    required: "{arg} {at}不能為空白",
     cellText: "{arg} {at}是文字「{value}」",
     cellError: "{arg} {at}是錯誤值 {value}",
     cellBoolean: "{arg} {at}是 {value}；只能是數字",
     rateAboveMinus100: "{arg} 必須大於 -100%",
-    wholeAtLeast: "{arg} 必須是大於或等於 {min} 的整數",
+    wholeAtLeast: "{arg} {at}必須是大於或等於 {min} 的整數",
     wholeBetween: "{arg} 必須是 {min} 到 {max} 之間的整數",
     atLeast: "{arg} 必須大於或等於 {min}",
-    greaterThan: "{arg} 必須大於 {min}",
+    greaterThan: "{arg} {at}必須大於 {min}",
     between: "{arg} 必須介於 {min} 和 {max} 之間",
     betweenOpenLow: "{arg} 必須大於 {min} 且不超過 {max}",
     oneOf: "{arg} 必須是 {options} 之一",
@@ -105,6 +125,14 @@ const MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     emptyTransactions: "截止日期當天或之前沒有交易",
     divideByZero: "除數為零",
     tooLarge: "結果太大，Excel 無法表示",
+    recencyOutOfRange: "t_x {at}必須介於 0 和 T 之間",
+    recencyWithoutRepeat: "x 為 0（沒有重複購買），t_x {at}必須為 0",
+    modelParams: "{arg} 必須是 {fit} 傳回的 {count} 個參數 {names}，且均大於 0",
+    noCalibrationPurchases: "{arg} 當天或之前沒有購買記錄",
+    noRepeatBuyers: "{arg} 中沒有重複購買的客戶（x 大於或等於 1），無法配適模型",
+    noConvergence: "無法對這些客戶配適 {model} 模型：最佳參數的搜尋沒有收斂",
+    spendMeanUndefined: "{arg} 中的 q 必須大於 1，預期消費金額才存在（q 為 {q}）",
+    purchasesUndefined: "{arg} 中的 a + b 必須大於 1，才能預測 x 為 0 的客戶的購買次數",
   },
 };
 
@@ -121,7 +149,9 @@ export function errorMessage(code: ErrorCode, params: ErrorParams, locale: Local
     params.row === undefined
       ? ""
       : format(params.column === undefined ? position.row : position.cell, params);
+  // without a position, "{arg} holds '{value}' {at}, which" must not keep the space before the comma
   return format(MESSAGES[locale][code], { ...params, at })
     .replace(/\s+/g, " ")
+    .replace(/ ,/g, ",")
     .trim();
 }

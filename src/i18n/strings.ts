@@ -1,4 +1,4 @@
-import type { Language, Method, Role, ScoreKey, SkipReason, TierKey } from "../engine";
+import type { Language, Method, Role, ScoreKey, SkipReason, TierKey, btyd } from "../engine";
 import { tierLabel, tierStrategy } from "../engine";
 import { type Locale, format } from "./locale";
 
@@ -537,6 +537,42 @@ const RFM_TABLE_HEADER: Record<Locale, string[]> = {
 
 export function rfmTableHeader(locale: Locale): string[] {
   return [...RFM_TABLE_HEADER[locale]];
+}
+
+/** BTYDSUMMARY's header, with the time columns in their unit. */
+const BTYD_SUMMARY_HEADER: Record<Locale, string[]> = {
+  "en-US": [
+    "Customer",
+    "Repeat purchases (x)",
+    "Last repeat purchase (t_x, {unit})",
+    "Age (T, {unit})",
+    "Mean repeat spend",
+  ],
+  "zh-CN": [
+    "客户",
+    "重复购买次数（x）",
+    "最后一次重复购买时点（t_x，{unit}）",
+    "客户年龄（T，{unit}）",
+    "平均重复消费金额",
+  ],
+  "zh-TW": [
+    "客戶",
+    "重複購買次數（x）",
+    "最後一次重複購買時點（t_x，{unit}）",
+    "客戶年齡（T，{unit}）",
+    "平均重複消費金額",
+  ],
+};
+
+const TIME_UNIT_NAMES: Record<Locale, Record<btyd.TimeUnit, string>> = {
+  "en-US": { day: "days", week: "weeks", month: "months" },
+  "zh-CN": { day: "天", week: "周", month: "月" },
+  "zh-TW": { day: "天", week: "週", month: "月" },
+};
+
+export function btydSummaryHeader(locale: Locale, unit: btyd.TimeUnit): string[] {
+  const unitName = TIME_UNIT_NAMES[locale][unit];
+  return BTYD_SUMMARY_HEADER[locale].map((title) => format(title, { unit: unitName }));
 }
 
 export function localeOfLanguage(language: Language): Locale {

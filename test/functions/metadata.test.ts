@@ -20,7 +20,7 @@ const dist = path.resolve(__dirname, "..", "..", "dist");
 const read = (file: string): FunctionMetadata[] =>
   JSON.parse(fs.readFileSync(path.join(dist, file), "utf8")).functions;
 
-/** spec/customer-value.md section 0, transcribed: name, arguments ([optional]). */
+/** spec/customer-value.md section 0 and issue 5, transcribed: name, arguments ([optional]). */
 const CATALOG: Record<string, string> = {
   CLV: "margin, rate, [periods], [retention], [timing]",
   CUSTOMERVALUE: "first_price, acquisition_cost, annual_revenue, rate, years, [repeat_spend]",
@@ -38,8 +38,30 @@ const CATALOG: Record<string, string> = {
   ABC: "value, [values], [a_share], [b_share]",
   QUADRANT:
     "current_value, growth_potential, [current_all], [growth_all], [scheme], [split], [language]",
+  // the BTYD models (issue 5)
+  BTYDSUMMARY: "customer_ids, dates, amounts, [calibration_end], [unit]",
+  BGNBDFIT: "x, t_x, T",
+  PALIVE: "x, t_x, T, params",
+  EXPECTEDPURCHASES: "t, x, t_x, T, params",
+  GGFIT: "x, mean_spend",
+  EXPECTEDSPEND: "x, mean_spend, gg_params",
+  PREDICTEDCLV: "x, t_x, T, mean_spend, bgnbd_params, gg_params, horizon, [discount_rate], [step]",
 };
-const SPILLING = ["RFMSCORE", "RFMSEGMENT", "RFMTABLE", "PYRAMID", "ABC", "QUADRANT"];
+const SPILLING = [
+  "RFMSCORE",
+  "RFMSEGMENT",
+  "RFMTABLE",
+  "PYRAMID",
+  "ABC",
+  "QUADRANT",
+  "BTYDSUMMARY",
+  "BGNBDFIT",
+  "PALIVE",
+  "EXPECTEDPURCHASES",
+  "GGFIT",
+  "EXPECTEDSPEND",
+  "PREDICTEDCLV",
+];
 
 const signature = (fn: FunctionMetadata) =>
   fn.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ");

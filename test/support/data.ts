@@ -33,3 +33,24 @@ export function cdnowSample(): { id: string; date: number; cds: number; dollars:
       return { id, date: Number(date), cds: Number(cds), dollars: Number(dollars) };
     });
 }
+
+/**
+ * cdnow_customers_summary_with_transactions.csv: the sample summarised for the BTYD models
+ * (calibration end 1997-09-30, weeks), rounded to 2 decimals, as lifetimes ships it.
+ */
+export function cdnowSummary(): {
+  id: string;
+  x: number;
+  tx: number;
+  T: number;
+  meanSpend: number;
+}[] {
+  return readData("cdnow_customers_summary_with_transactions.csv")
+    .split(/\r?\n/)
+    .slice(1)
+    .filter((line) => line.trim() !== "")
+    .map((line) => {
+      const [id, x, tx, T, zbar] = line.split(",");
+      return { id, x: Number(x), tx: Number(tx), T: Number(T), meanSpend: Number(zbar) };
+    });
+}
