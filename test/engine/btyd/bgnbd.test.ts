@@ -14,6 +14,7 @@ import { ruleOf } from "../support";
 import {
   LIFETIMES_BG_NBD,
   LIFETIMES_BG_NBD_LL,
+  expectGradientMatches,
   expectLocalMaximum,
   integrate01,
   logDerivative,
@@ -67,15 +68,10 @@ describe("the BG/NBD log-likelihood", () => {
 
   test("its analytic gradient matches central differences away from the optimum", () => {
     const likelihood = new BgNbdLikelihood(customers);
-    const at = [0.3, 5, 0.9, 2];
-    const gradient = [0, 0, 0, 0];
-    likelihood.logLikelihood(asParams(at), gradient);
-    const value = (theta: number[]) => likelihood.logLikelihood(asParams(theta));
-    at.forEach((theta, i) => {
-      // d/d ln θ = θ d/dθ
-      const numeric = logDerivative(value, at, i, 1e-5);
-      expect(Math.abs(theta * gradient[i] - numeric)).toBeLessThan(1e-6 * Math.abs(numeric) + 1e-4);
-    });
+    expectGradientMatches(
+      (theta, gradient) => likelihood.logLikelihood(asParams(theta), gradient),
+      [0.3, 5, 0.9, 2]
+    );
   });
 });
 

@@ -88,3 +88,21 @@ export function expectLocalMaximum(
     expect(value(near)).toBeLessThan(top);
   }
 }
+
+/**
+ * That an analytic gradient d/dθ (filled in by `logLikelihood`) agrees with central
+ * differences of the value at `at`, to 1e-6 relative.
+ */
+export function expectGradientMatches(
+  logLikelihood: (theta: number[], gradient?: number[]) => number,
+  at: number[]
+): void {
+  const gradient = at.map(() => 0);
+  logLikelihood(at, gradient);
+  const value = (theta: number[]) => logLikelihood(theta);
+  at.forEach((theta, i) => {
+    // d/d ln θ = θ d/dθ
+    const numeric = logDerivative(value, at, i, 1e-5);
+    expect(Math.abs(theta * gradient[i] - numeric)).toBeLessThan(1e-6 * Math.abs(numeric) + 1e-4);
+  });
+}
