@@ -1,7 +1,7 @@
 /* Localized custom-function metadata, generated from one source.
  *
- * English descriptions come from the JSDoc of src/functions/functions.ts (turned into
- * functions.json by custom-functions-metadata-plugin). The translations live in
+ * English descriptions come from the JSDoc of the function files (src/functions/functions.ts
+ * and btyd.ts, turned into functions.json by custom-functions-metadata-plugin). The translations live in
  * src/i18n/function-help/<locale>.json, keyed by function id and parameter name. This
  * module writes functions.<locale>.json next to functions.json and fails the build when a
  * translation is missing or names a function or parameter that does not exist. */

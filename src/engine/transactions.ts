@@ -47,6 +47,35 @@ export function customerKey(raw: string | number): string {
   return typeof raw === "number" ? String(raw) : raw.trim();
 }
 
+/** The day of the latest transaction (-Infinity without any). */
+export function latestDay(transactions: readonly Transaction[]): number {
+  let latest = -Infinity;
+  for (const t of transactions) if (t.day > latest) latest = t.day;
+  return latest;
+}
+
+/**
+ * Each customer's transactions on or before `lastDay`, customers in the order in which they
+ * first appear, and the number of transactions left out because they are later.
+ */
+export function transactionsByCustomer(
+  transactions: readonly Transaction[],
+  lastDay: number
+): { groups: Map<string, Transaction[]>; excluded: number } {
+  const groups = new Map<string, Transaction[]>();
+  let excluded = 0;
+  for (const t of transactions) {
+    if (t.day > lastDay) {
+      excluded++;
+      continue;
+    }
+    const group = groups.get(t.customer);
+    if (group) group.push(t);
+    else groups.set(t.customer, [t]);
+  }
+  return { groups, excluded };
+}
+
 /**
  * Summarises a transaction table per customer (spec 3, "From transactions"): recency,
  * frequency, monetary, first and last purchase, tenure, average order value, RFM scores
@@ -58,20 +87,8 @@ export function summarizeTransactions(
   transactions: readonly Transaction[],
   asOfDay?: number
 ): TransactionSummary {
-  let latest = -Infinity;
-  for (const t of transactions) if (t.day > latest) latest = t.day;
-  const asOf = asOfDay ?? latest + 1;
-  const groups = new Map<string, Transaction[]>();
-  let excluded = 0;
-  for (const t of transactions) {
-    if (t.day > asOf) {
-      excluded++;
-      continue;
-    }
-    const group = groups.get(t.customer);
-    if (group) group.push(t);
-    else groups.set(t.customer, [t]);
-  }
+  const asOf = asOfDay ?? latestDay(transactions) + 1;
+  const { groups, excluded } = transactionsByCustomer(transactions, asOf);
   if (groups.size === 0) throw new CvError("na", "emptyTransactions", {});
 
   const partial = [...groups].map(([customer, list]) => {

@@ -1,32 +1,11 @@
 /**
  * The BTYD functions in the production bundle dist/functions.js, called as Excel calls them.
- * Run `npm run build` first (`npm test` does).
  */
-import * as path from "path";
 import { cdnowSample, cdnowSummary } from "../support/data";
 import { LIFETIMES_BG_NBD, LIFETIMES_GAMMA_GAMMA, significant } from "../engine/btyd/support";
+import { column, productionFunctions } from "./support";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { loadFunctions } = require("../../scripts/load-functions.js");
-
-const { registry, CustomFunctions, context } = loadFunctions(
-  path.resolve(__dirname, "..", "..", "dist")
-);
-const call = (id: string, ...args: unknown[]) =>
-  (registry.get(id) as (...a: unknown[]) => any)(...args);
-
-function excelError(id: string, ...args: unknown[]): { code: string; message?: string } {
-  try {
-    call(id, ...args);
-  } catch (error) {
-    expect(error).toBeInstanceOf(CustomFunctions.Error);
-    const e = error as { code: string; message: string };
-    return e.message ? { code: e.code, message: e.message } : { code: e.code };
-  }
-  throw new Error(`${id} did not fail`);
-}
-
-const column = (values: unknown[]) => values.map((v) => [v]);
+const { call, context, excelError } = productionFunctions();
 const transactions = cdnowSample();
 const ids = column(transactions.map((t) => t.id));
 const dates = column(transactions.map((t) => t.date));

@@ -7,30 +7,10 @@ import * as fs from "fs";
 import * as path from "path";
 import { cdnowSample } from "../support/data";
 import { Rational, npv } from "../support/rational";
+import { column, dist, productionFunctions } from "./support";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { loadFunctions } = require("../../scripts/load-functions.js");
-
-const dist = path.resolve(__dirname, "..", "..", "dist");
 const metadata = JSON.parse(fs.readFileSync(path.join(dist, "functions.json"), "utf8"));
-const { registry, CustomFunctions } = loadFunctions(dist);
-
-type Fn = (...args: unknown[]) => any;
-const call = (id: string, ...args: unknown[]) => (registry.get(id) as Fn)(...args);
-
-/** The error a call throws, as Excel would show it: code and message. */
-function excelError(id: string, ...args: unknown[]): { code: string; message?: string } {
-  try {
-    call(id, ...args);
-  } catch (error) {
-    expect(error).toBeInstanceOf(CustomFunctions.Error);
-    const e = error as { code: string; message: string };
-    return e.message ? { code: e.code, message: e.message } : { code: e.code };
-  }
-  throw new Error(`${id} did not fail`);
-}
-
-const column = (values: unknown[]) => values.map((v) => [v]);
+const { registry, CustomFunctions, call, excelError } = productionFunctions();
 
 describe("the production functions bundle", () => {
   test("registers every function of functions.json, and nothing else", () => {

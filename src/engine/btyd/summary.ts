@@ -1,7 +1,7 @@
 import { CvError, invalid } from "../errors";
 import { isoDate } from "../dates";
 import { exactSum } from "../exact";
-import type { Transaction } from "../transactions";
+import { type Transaction, latestDay, transactionsByCustomer } from "../transactions";
 import type { CustomerHistory } from "./history";
 
 export type TimeUnit = "day" | "week" | "month";
@@ -46,11 +46,6 @@ export interface PurchaseSummary {
   excluded: number;
 }
 
-interface Purchases {
-  days: number[];
-  amounts: number[];
-}
-
 /**
  * The BTYD models' view of a transaction list (as lifetimes' summary_data_from_transaction_data
  * and calibration_and_holdout_data). Purchases are counted by day: several transactions of a
@@ -69,49 +64,37 @@ export function summarizePurchases(
 ): PurchaseSummary {
   const unit = options.unit ?? "week";
   const unitDays = DAYS_PER_UNIT[unit];
-  let latest = -Infinity;
-  for (const t of transactions) if (t.day > latest) latest = t.day;
-  const calibrationEnd = options.calibrationEnd ?? latest;
+  const calibrationEnd = options.calibrationEnd ?? latestDay(transactions);
   const { holdoutEnd } = options;
   if (holdoutEnd !== undefined && !(holdoutEnd > calibrationEnd))
     throw invalid("greaterThan", { arg: "holdout_end", min: isoDate(calibrationEnd) });
-  const lastDay = holdoutEnd ?? calibrationEnd;
+  const { groups, excluded: later } = transactionsByCustomer(
+    transactions,
+    holdoutEnd ?? calibrationEnd
+  );
 
-  const byCustomer = new Map<string, Purchases>();
-  let excluded = 0;
-  for (const t of transactions) {
-    if (t.day > lastDay) {
-      excluded++;
-      continue;
-    }
-    const purchases = byCustomer.get(t.customer);
-    if (purchases) {
-      purchases.days.push(t.day);
-      purchases.amounts.push(t.amount);
-    } else byCustomer.set(t.customer, { days: [t.day], amounts: [t.amount] });
-  }
-
+  let excluded = later;
   const customers: SummarizedCustomer[] = [];
-  for (const [customer, { days, amounts }] of byCustomer) {
+  for (const [customer, purchases] of groups) {
     let first = Infinity;
-    for (const day of days) if (day < first) first = day;
+    for (const t of purchases) if (t.day < first) first = t.day;
     if (first > calibrationEnd) {
-      excluded += days.length;
+      excluded += purchases.length;
       continue;
     }
     const calibrationDays = new Set<number>();
     const holdoutDays = new Set<number>();
     const repeatAmounts: number[] = [];
     let last = first;
-    days.forEach((day, i) => {
+    for (const { day, amount } of purchases) {
       if (day > calibrationEnd) {
         holdoutDays.add(day);
-        return;
+        continue;
       }
       calibrationDays.add(day);
-      if (day > first) repeatAmounts.push(amounts[i]);
+      if (day > first) repeatAmounts.push(amount);
       if (day > last) last = day;
-    });
+    }
     const x = calibrationDays.size - 1;
     customers.push({
       customer,

@@ -7,10 +7,12 @@ import {
   gammaGammaParamsOf,
 } from "../../../src/engine/btyd";
 import { cdnowSummary } from "../../support/data";
-import { random, ruleOf } from "../support";
+import { ruleOf } from "../support";
 import {
   LIFETIMES_GAMMA_GAMMA,
   LIFETIMES_GAMMA_GAMMA_LL,
+  expectGradientMatches,
+  expectLocalMaximum,
   integrateToInfinity,
   logDerivative,
   significant,
@@ -51,14 +53,10 @@ describe("the Gamma-Gamma log-likelihood", () => {
 
   test("its analytic gradient matches central differences away from the optimum", () => {
     const likelihood = new GammaGammaLikelihood(customers);
-    const at = [4, 2.5, 20];
-    const gradient = [0, 0, 0];
-    likelihood.logLikelihood(asParams(at), gradient);
-    const value = (theta: number[]) => likelihood.logLikelihood(asParams(theta));
-    at.forEach((theta, i) => {
-      const numeric = logDerivative(value, at, i, 1e-5);
-      expect(Math.abs(theta * gradient[i] - numeric)).toBeLessThan(1e-6 * Math.abs(numeric) + 1e-4);
-    });
+    expectGradientMatches(
+      (theta, gradient) => likelihood.logLikelihood(asParams(theta), gradient),
+      [4, 2.5, 20]
+    );
   });
 });
 
@@ -79,21 +77,7 @@ describe("fitting Gamma-Gamma to the CDNOW repeat buyers", () => {
 
   test("is a maximum: central differences vanish, and no nearby point is better", () => {
     best.forEach((_, i) => expect(Math.abs(logDerivative(value, best, i))).toBeLessThan(1e-3));
-    const top = value(best);
-    for (let i = 0; i < 3; i++) {
-      for (const sign of [1, -1]) {
-        const near = [...best];
-        near[i] *= 1 + sign * 1e-4;
-        expect(value(near)).toBeLessThan(top);
-      }
-    }
-    const next = random(11);
-    for (let k = 0; k < 20; k++) {
-      const direction = best.map(() => next() - 0.5);
-      const length = Math.hypot(...direction);
-      const near = best.map((theta, i) => theta * Math.exp((1e-4 * direction[i]) / length));
-      expect(value(near)).toBeLessThan(top);
-    }
+    expectLocalMaximum(value, best, 11);
   });
 
   test("is deterministic, whatever the order, and a change of currency changes only gamma", () => {

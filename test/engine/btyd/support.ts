@@ -1,3 +1,5 @@
+import { random } from "../support";
+
 /**
  * Independent tools for checking the BTYD engine: quadrature, finite differences and the
  * values lifetimes and the papers publish for the CDNOW sample. Nothing here calls the code
@@ -59,4 +61,48 @@ export function logDerivative(
   up[i] *= Math.exp(h);
   down[i] *= Math.exp(-h);
   return (f(up) - f(down)) / (2 * h);
+}
+
+/**
+ * That `best` is a local maximum of `value`, checked by brute force: moving any parameter by
+ * ±1e-4 of itself, or all of them 1e-4 along 20 random directions (in log space), lowers it.
+ */
+export function expectLocalMaximum(
+  value: (theta: number[]) => number,
+  best: readonly number[],
+  seed: number
+): void {
+  const top = value([...best]);
+  best.forEach((_, i) => {
+    for (const sign of [1, -1]) {
+      const near = [...best];
+      near[i] *= 1 + sign * 1e-4;
+      expect(value(near)).toBeLessThan(top);
+    }
+  });
+  const next = random(seed);
+  for (let k = 0; k < 20; k++) {
+    const direction = best.map(() => next() - 0.5);
+    const length = Math.hypot(...direction);
+    const near = best.map((theta, i) => theta * Math.exp((1e-4 * direction[i]) / length));
+    expect(value(near)).toBeLessThan(top);
+  }
+}
+
+/**
+ * That an analytic gradient d/dθ (filled in by `logLikelihood`) agrees with central
+ * differences of the value at `at`, to 1e-6 relative.
+ */
+export function expectGradientMatches(
+  logLikelihood: (theta: number[], gradient?: number[]) => number,
+  at: number[]
+): void {
+  const gradient = at.map(() => 0);
+  logLikelihood(at, gradient);
+  const value = (theta: number[]) => logLikelihood(theta);
+  at.forEach((theta, i) => {
+    // d/d ln θ = θ d/dθ
+    const numeric = logDerivative(value, at, i, 1e-5);
+    expect(Math.abs(theta * gradient[i] - numeric)).toBeLessThan(1e-6 * Math.abs(numeric) + 1e-4);
+  });
 }
