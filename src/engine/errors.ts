@@ -42,6 +42,7 @@ export type ErrorCode =
   | "recencyWithoutRepeat"
   | "modelParams"
   | "noCalibrationPurchases"
+  | "calibrationEndTooLate"
   | "noRepeatBuyers"
   | "noConvergence"
   | "spendMeanUndefined"

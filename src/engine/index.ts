@@ -13,6 +13,7 @@ export * from "./lifecycle";
 export * from "./loss";
 export * from "./palette";
 export * from "./population";
+export * from "./predict";
 export * from "./pyramid";
 export * from "./quadrant";
 export * from "./rfm";

@@ -10,6 +10,7 @@ import { RfmScorer, rfmCode } from "./rfm";
 import { RFM_SEGMENTS, fmScore, rfmSegment } from "./rfmSegments";
 import { type Split, MEDIAN, splitThreshold } from "./split";
 import type { Role, Roles, TableGrid } from "./table";
+import type { PredictOptions, Prediction } from "./predict";
 import { readTransactions } from "./transactionTable";
 import { type TransactionSummary, summarizeTransactions } from "./transactions";
 
@@ -18,7 +19,7 @@ import { type TransactionSummary, summarizeTransactions } from "./transactions";
  * could not be used and why, and a summary per tier. The same engine rules as the CV.*
  * functions, so a tier in the pane equals the formula's tier on the same data.
  */
-export type Method = "value" | "strategic" | "frequency" | "rfm" | "pyramid" | "abc";
+export type Method = "value" | "strategic" | "frequency" | "rfm" | "pyramid" | "abc" | "predict";
 export const METHODS: readonly Method[] = [
   "value",
   "strategic",
@@ -26,6 +27,7 @@ export const METHODS: readonly Method[] = [
   "rfm",
   "pyramid",
   "abc",
+  "predict",
 ];
 
 export interface MethodOptions {
@@ -34,6 +36,8 @@ export interface MethodOptions {
   cutoffs?: readonly [number, number, number];
   aShare?: number;
   bShare?: number;
+  /** the Predict method's options */
+  predict?: PredictOptions;
 }
 
 /** The columns a method reads, in the order the pane shows them. */
@@ -44,6 +48,7 @@ export const METHOD_ROLES: Record<Method, readonly Role[]> = {
   rfm: ["recency", "frequency", "monetary"],
   pyramid: ["currentValue"],
   abc: ["currentValue"],
+  predict: ["customerId", "transactionDate", "amount"],
 };
 
 /** The column whose total the tiers share. */
@@ -54,6 +59,7 @@ const VALUE_ROLE: Record<Method, Role> = {
   rfm: "monetary",
   pyramid: "currentValue",
   abc: "currentValue",
+  predict: "amount",
 };
 
 const MATRIX: Partial<Record<Method, Scheme>> = {
@@ -66,7 +72,7 @@ export function methodTiers(method: Method): readonly TierKey[] {
   const scheme = MATRIX[method];
   if (scheme) return schemeTiers(scheme);
   if (method === "rfm") return RFM_SEGMENTS;
-  if (method === "pyramid") return PYRAMID_TIERS;
+  if (method === "pyramid" || method === "predict") return PYRAMID_TIERS;
   return ["A", "B", "C"];
 }
 
@@ -117,6 +123,8 @@ export interface Segmentation {
   method: Method;
   /** set when RFM came from a transaction table: one row per customer, written to a new sheet */
   customerTable?: { summary: TransactionSummary; labels: Map<string, string | number> };
+  /** set by the Predict method: the fitted models and one row per customer, for a new sheet */
+  prediction?: Prediction;
   tiers: readonly TierKey[];
   /** per data row; undefined where the row was skipped */
   rowTiers: (TierKey | undefined)[];
@@ -195,6 +203,7 @@ export function segment(
   method: Method,
   options: MethodOptions = {}
 ): Segmentation {
+  if (method === "predict") throw new Error("Predict reads transactions: use segmentPredictions.");
   const needed = METHOD_ROLES[method];
   const { values, valid, skipped } = readRows(table, roles, needed);
   const n = table.rows.length;

@@ -14,6 +14,8 @@ export interface TransactionRows {
 export interface ReadTransactionOptions {
   /** leave out returns and cancellations (amount <= 0) instead of netting them */
   purchasesOnly?: boolean;
+  /** with purchasesOnly, keep purchases worth 0 (free items still are purchase occasions) */
+  keepFree?: boolean;
   /** called for every row that cannot be used; rows blank in every column are ignored */
   onSkip: (row: number, reason: SkipReason) => void;
 }
@@ -84,7 +86,7 @@ export function readTransactions(
       continue rows;
     }
     const value = factors.length === 1 ? factors[0] : dec(factors[0]).times(factors[1]).toNumber();
-    if (options.purchasesOnly && value <= 0) {
+    if (options.purchasesOnly && (value < 0 || (value === 0 && !options.keepFree))) {
       skip({ code: "notPurchase", amount: value });
       continue;
     }

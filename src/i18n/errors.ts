@@ -42,6 +42,8 @@ const MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     modelParams:
       "{arg} must hold the {count} parameters {names}, each greater than 0, as {fit} returns them",
     noCalibrationPurchases: "there are no purchases on or before {arg}",
+    calibrationEndTooLate:
+      "{arg} must be before the last purchase, so that some purchases are left to check the model on",
     noRepeatBuyers: "{arg} has no repeat buyers (x of 1 or more) to fit the model to",
     noConvergence:
       "the {model} model could not be fitted to these customers: the search for the best parameters did not converge",
@@ -87,6 +89,7 @@ const MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     recencyWithoutRepeat: "x 为 0（没有重复购买），t_x {at}必须为 0",
     modelParams: "{arg} 必须是 {fit} 返回的 {count} 个参数 {names}，且均大于 0",
     noCalibrationPurchases: "{arg} 当天或之前没有购买记录",
+    calibrationEndTooLate: "{arg} 必须早于最后一次购买，留出部分购买记录用于检验模型",
     noRepeatBuyers: "{arg} 中没有重复购买的客户（x 大于或等于 1），无法拟合模型",
     noConvergence: "无法对这些客户拟合 {model} 模型：最佳参数的搜索没有收敛",
     spendMeanUndefined: "{arg} 中的 q 必须大于 1，预期消费金额才存在（q 为 {q}）",
@@ -129,6 +132,7 @@ const MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     recencyWithoutRepeat: "x 為 0（沒有重複購買），t_x {at}必須為 0",
     modelParams: "{arg} 必須是 {fit} 傳回的 {count} 個參數 {names}，且均大於 0",
     noCalibrationPurchases: "{arg} 當天或之前沒有購買記錄",
+    calibrationEndTooLate: "{arg} 必須早於最後一次購買，留出部分購買記錄用於檢驗模型",
     noRepeatBuyers: "{arg} 中沒有重複購買的客戶（x 大於或等於 1），無法配適模型",
     noConvergence: "無法對這些客戶配適 {model} 模型：最佳參數的搜尋沒有收斂",
     spendMeanUndefined: "{arg} 中的 q 必須大於 1，預期消費金額才存在（q 為 {q}）",

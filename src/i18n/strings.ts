@@ -66,6 +66,23 @@ const enUS = {
   languageNote: "Tier names are written in {language}.",
   themeLight: "Light",
   themeDark: "Dark",
+  // the Predict method
+  predictHeading: "Prediction",
+  timeUnit: "Time unit",
+  periodLabel: "Forecast period ({unit})",
+  horizonLabel: "CLV horizon ({unit})",
+  discountLabel: "Yearly discount rate (%)",
+  calibrationEndLabel: "Calibration ends (optional, yyyy-mm-dd)",
+  calibrationEndHint: "Purchases after this day are held out to check the forecast.",
+  fitHeading: "Model fit",
+  fitRepeat: "Customers by repeat purchases: actual and model",
+  fitHoldout: "Holdout purchases per customer: actual and predicted",
+  actual: "Actual",
+  model: "Model",
+  predicted: "Predicted",
+  repeatPurchases: "Repeat purchases",
+  fitParameters: "BG/NBD r {r}, α {alpha}, a {a}, b {b}; Gamma-Gamma p {p}, q {q}, γ {gamma}",
+  predictionsSheet: "Customer predictions",
   // what the add-in writes into the workbook
   summarySheet: "Customer segments",
   customersSheet: "RFM customers",
@@ -148,6 +165,22 @@ const zhCN: Strings = {
   languageNote: "层级名称以{language}写入。",
   themeLight: "浅色",
   themeDark: "深色",
+  predictHeading: "预测设置",
+  timeUnit: "时间单位",
+  periodLabel: "预测期（{unit}）",
+  horizonLabel: "CLV 期限（{unit}）",
+  discountLabel: "年折现率（%）",
+  calibrationEndLabel: "校准期结束日（可选，yyyy-mm-dd）",
+  calibrationEndHint: "此日之后的购买将留出，用于检验预测。",
+  fitHeading: "模型拟合",
+  fitRepeat: "按重复购买次数的客户数：实际与模型",
+  fitHoldout: "留出期内每位客户的购买次数：实际与预测",
+  actual: "实际",
+  model: "模型",
+  predicted: "预测",
+  repeatPurchases: "重复购买次数",
+  fitParameters: "BG/NBD r {r}，α {alpha}，a {a}，b {b}；Gamma-Gamma p {p}，q {q}，γ {gamma}",
+  predictionsSheet: "客户预测",
   summarySheet: "客户细分",
   customersSheet: "客户 RFM",
   summaryTitle: "客户细分",
@@ -225,6 +258,22 @@ const zhTW: Strings = {
   languageNote: "層級名稱以{language}寫入。",
   themeLight: "淺色",
   themeDark: "深色",
+  predictHeading: "預測設定",
+  timeUnit: "時間單位",
+  periodLabel: "預測期（{unit}）",
+  horizonLabel: "CLV 期限（{unit}）",
+  discountLabel: "年折現率（%）",
+  calibrationEndLabel: "校準期結束日（選填，yyyy-mm-dd）",
+  calibrationEndHint: "此日之後的購買將保留，用於檢驗預測。",
+  fitHeading: "模型配適",
+  fitRepeat: "依重複購買次數的客戶數：實際與模型",
+  fitHoldout: "保留期內每位客戶的購買次數：實際與預測",
+  actual: "實際",
+  model: "模型",
+  predicted: "預測",
+  repeatPurchases: "重複購買次數",
+  fitParameters: "BG/NBD r {r}，α {alpha}，a {a}，b {b}；Gamma-Gamma p {p}，q {q}，γ {gamma}",
+  predictionsSheet: "客戶預測",
   summarySheet: "客戶細分",
   customersSheet: "客戶 RFM",
   summaryTitle: "客戶細分",
@@ -278,6 +327,7 @@ const METHOD_NAMES: Record<Locale, Record<Method, string>> = {
     rfm: "RFM",
     pyramid: "Customer pyramid",
     abc: "ABC analysis",
+    predict: "Predict (BG/NBD)",
   },
   "zh-CN": {
     value: "价值矩阵",
@@ -286,6 +336,7 @@ const METHOD_NAMES: Record<Locale, Record<Method, string>> = {
     rfm: "RFM",
     pyramid: "客户金字塔",
     abc: "ABC 分析",
+    predict: "预测（BG/NBD）",
   },
   "zh-TW": {
     value: "價值矩陣",
@@ -294,6 +345,7 @@ const METHOD_NAMES: Record<Locale, Record<Method, string>> = {
     rfm: "RFM",
     pyramid: "客戶金字塔",
     abc: "ABC 分析",
+    predict: "預測（BG/NBD）",
   },
 };
 
@@ -305,6 +357,8 @@ const METHOD_HINTS: Record<Locale, Record<Method, string>> = {
     rfm: "Recency, frequency and monetary scores 1–5 and a named segment.",
     pyramid: "VIP, Major, Regular and Small by the share of customers above.",
     abc: "A, B and C by the share of total value held by bigger customers.",
+    predict:
+      "From transactions: each customer's chance of still being active, expected purchases and predicted CLV (BG/NBD and Gamma-Gamma models), tiered VIP to Small by CLV.",
   },
   "zh-CN": {
     value: "当前价值 × 增值潜力：金质、银质、铁质、铅质客户。",
@@ -313,6 +367,8 @@ const METHOD_HINTS: Record<Locale, Record<Method, string>> = {
     rfm: "最近购买、频率和金额 1–5 分，以及客户细分名称。",
     pyramid: "按价值更高的客户占比分为贵宾、主要、普通和小客户。",
     abc: "按更大客户所占总价值比例分为 A、B、C 类。",
+    predict:
+      "基于交易记录：每位客户仍然活跃的概率、预期购买次数和预测 CLV（BG/NBD 与 Gamma-Gamma 模型），按 CLV 分为贵宾至小客户。",
   },
   "zh-TW": {
     value: "目前價值 × 增值潛力：金質、銀質、鐵質、鉛質客戶。",
@@ -321,6 +377,8 @@ const METHOD_HINTS: Record<Locale, Record<Method, string>> = {
     rfm: "最近購買、頻率和金額 1–5 分，以及客戶區隔名稱。",
     pyramid: "依價值更高的客戶占比分為貴賓、主要、普通和小客戶。",
     abc: "依更大客戶所占總價值比例分為 A、B、C 類。",
+    predict:
+      "根據交易記錄：每位客戶仍然活躍的機率、預期購買次數和預測 CLV（BG/NBD 與 Gamma-Gamma 模型），依 CLV 分為貴賓至小客戶。",
   },
 };
 
@@ -462,6 +520,7 @@ export function tierHeader(locale: Locale, method: Method): string {
       rfm: "RFM segment",
       pyramid: "Pyramid tier",
       abc: "ABC class",
+      predict: "CLV tier",
     },
     "zh-CN": {
       value: "价值矩阵层级",
@@ -470,6 +529,7 @@ export function tierHeader(locale: Locale, method: Method): string {
       rfm: "RFM 细分",
       pyramid: "金字塔层级",
       abc: "ABC 类别",
+      predict: "CLV 层级",
     },
     "zh-TW": {
       value: "價值矩陣層級",
@@ -478,6 +538,7 @@ export function tierHeader(locale: Locale, method: Method): string {
       rfm: "RFM 區隔",
       pyramid: "金字塔層級",
       abc: "ABC 類別",
+      predict: "CLV 層級",
     },
   };
   return headers[locale][method];
@@ -569,6 +630,56 @@ const TIME_UNIT_NAMES: Record<Locale, Record<btyd.TimeUnit, string>> = {
   "zh-CN": { day: "天", week: "周", month: "月" },
   "zh-TW": { day: "天", week: "週", month: "月" },
 };
+
+const PREDICTION_HEADER: Record<Locale, string[]> = {
+  "en-US": [
+    "P(alive)",
+    "Expected purchases (next {period} {unit})",
+    "Expected spend per purchase",
+    "Predicted CLV ({horizon} {unit})",
+    "Holdout purchases",
+  ],
+  "zh-CN": [
+    "仍活跃概率",
+    "预期购买次数（未来 {period} {unit}）",
+    "预期每次消费金额",
+    "预测 CLV（{horizon} {unit}）",
+    "留出期购买次数",
+  ],
+  "zh-TW": [
+    "仍活躍機率",
+    "預期購買次數（未來 {period} {unit}）",
+    "預期每次消費金額",
+    "預測 CLV（{horizon} {unit}）",
+    "保留期購買次數",
+  ],
+};
+
+export function timeUnitName(locale: Locale, unit: btyd.TimeUnit): string {
+  return TIME_UNIT_NAMES[locale][unit];
+}
+
+/**
+ * The Predict method's customer sheet: BTYDSUMMARY's columns, then the predictions; the
+ * holdout column only when there is a holdout period.
+ */
+export function predictionHeader(
+  locale: Locale,
+  facts: { unit: btyd.TimeUnit; period: number; horizon: number; holdout: boolean }
+): string[] {
+  const unit = TIME_UNIT_NAMES[locale][facts.unit];
+  const [pAlive, purchases, spend, clv, holdout] = PREDICTION_HEADER[locale].map((title) =>
+    format(title, { unit, period: facts.period, horizon: facts.horizon })
+  );
+  return [
+    ...btydSummaryHeader(locale, facts.unit),
+    pAlive,
+    purchases,
+    spend,
+    clv,
+    ...(facts.holdout ? [holdout] : []),
+  ];
+}
 
 export function btydSummaryHeader(locale: Locale, unit: btyd.TimeUnit): string[] {
   const unitName = TIME_UNIT_NAMES[locale][unit];

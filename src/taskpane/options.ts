@@ -1,6 +1,11 @@
 import {
   CvError,
   type MethodOptions,
+  type PredictOptions,
+  btyd,
+  dayOf,
+  invalid,
+  isoDate,
   type Split,
   dec,
   parseNumberText,
@@ -28,6 +33,14 @@ export interface OptionInputs {
   /** ABC shares in percent */
   aShare: string;
   bShare: string;
+  /** the Predict method's inputs; an empty period or horizon means a year */
+  unit: btyd.TimeUnit;
+  period: string;
+  horizon: string;
+  /** yearly, in percent */
+  discount: string;
+  /** optional, a date */
+  calibrationEnd: string;
 }
 
 export const DEFAULT_INPUTS: OptionInputs = {
@@ -38,9 +51,23 @@ export const DEFAULT_INPUTS: OptionInputs = {
   cutoffs: ["1", "20", "50"],
   aShare: "80",
   bShare: "95",
+  unit: "week",
+  period: "",
+  horizon: "",
+  discount: "10",
+  calibrationEnd: "",
 };
 
-export type InputField = "split0" | "split1" | "cutoffs" | "shares";
+export type InputField =
+  "split0" | "split1" | "cutoffs" | "shares" | "period" | "horizon" | "discount" | "calibrationEnd";
+
+/** The fields of the Predict method, checked only when it is chosen. */
+export const PREDICT_FIELDS: readonly InputField[] = [
+  "period",
+  "horizon",
+  "discount",
+  "calibrationEnd",
+];
 
 export type Checked = { options: MethodOptions; problems: Partial<Record<InputField, string>> };
 
@@ -63,7 +90,9 @@ function splitOf(choice: SplitChoice, arg: string): Split {
 export function checkInputs(
   inputs: OptionInputs,
   locale: Locale,
-  axisNames: [string, string]
+  axisNames: [string, string],
+  /** the Predict fields' labels, which the messages name */
+  predictNames: Record<"period" | "horizon" | "discount" | "calibrationEnd", string>
 ): Checked {
   const problems: Checked["problems"] = {};
   const options: MethodOptions = {};
@@ -85,6 +114,33 @@ export function checkInputs(
     validShares(percent(inputs.aShare), percent(inputs.bShare))
   );
   if (shares) [options.aShare, options.bShare] = shares;
+  const predict: PredictOptions = { unit: inputs.unit };
+  const positive = (field: InputField, text: string, arg: string) =>
+    attempt(field, () => {
+      if (text.trim() === "") return undefined;
+      const value = parseNumberText(text);
+      if (value === undefined || !(value > 0)) throw invalid("greaterThan", { arg, min: 0 });
+      return value;
+    });
+  const period = positive("period", inputs.period, predictNames.period);
+  if (period !== undefined) predict.period = period;
+  const horizon = positive("horizon", inputs.horizon, predictNames.horizon);
+  if (horizon !== undefined) predict.horizon = horizon;
+  const discount = attempt("discount", () => {
+    const rate = percent(inputs.discount);
+    if (!(rate > -1)) throw invalid("rateAboveMinus100", { arg: predictNames.discount });
+    return rate;
+  });
+  if (discount !== undefined) predict.yearlyDiscountRate = discount;
+  const calibrationEnd = attempt("calibrationEnd", () => {
+    if (inputs.calibrationEnd.trim() === "") return undefined;
+    const day = dayOf(inputs.calibrationEnd);
+    if (day === undefined)
+      throw invalid("notDate", { arg: predictNames.calibrationEnd, value: inputs.calibrationEnd });
+    return day;
+  });
+  if (calibrationEnd !== undefined) predict.calibrationEnd = calibrationEnd;
+  options.predict = predict;
   return { options, problems };
 }
 
@@ -107,5 +163,14 @@ export function inputsOf(options: MethodOptions): OptionInputs {
       : DEFAULT_INPUTS.cutoffs,
     aShare: options.aShare !== undefined ? percentText(options.aShare) : DEFAULT_INPUTS.aShare,
     bShare: options.bShare !== undefined ? percentText(options.bShare) : DEFAULT_INPUTS.bShare,
+    unit: options.predict?.unit ?? DEFAULT_INPUTS.unit,
+    period: options.predict?.period !== undefined ? String(options.predict.period) : "",
+    horizon: options.predict?.horizon !== undefined ? String(options.predict.horizon) : "",
+    discount:
+      options.predict?.yearlyDiscountRate !== undefined
+        ? percentText(options.predict.yearlyDiscountRate)
+        : DEFAULT_INPUTS.discount,
+    calibrationEnd:
+      options.predict?.calibrationEnd !== undefined ? isoDate(options.predict.calibrationEnd) : "",
   };
 }

@@ -11,12 +11,13 @@ import {
   guessRoles,
   looksLikeTransactions,
   segment,
+  segmentPredictions,
   segmentTransactions,
   splitHeader,
 } from "../engine";
 import { errorMessage } from "../i18n/errors";
 import type { Locale } from "../i18n/locale";
-import { type StringKey, roleName, t } from "../i18n/strings";
+import { type StringKey, roleName, t, timeUnitName } from "../i18n/strings";
 import { qualified } from "../workbook/address";
 import { planFor, recordFor, withoutOwnColumns } from "../workbook/segmentation";
 import {
@@ -26,7 +27,14 @@ import {
   type SourceTable,
   type WorkbookPort,
 } from "../workbook/types";
-import { type Checked, DEFAULT_INPUTS, type OptionInputs, checkInputs, inputsOf } from "./options";
+import {
+  type Checked,
+  DEFAULT_INPUTS,
+  type OptionInputs,
+  PREDICT_FIELDS,
+  checkInputs,
+  inputsOf,
+} from "./options";
 
 /** The columns RFM reads from a transaction table. */
 export const TRANSACTION_ROLES: readonly Role[] = [
@@ -59,7 +67,12 @@ export interface Table {
 
 /** The roles the method needs, in display order. */
 export function rolesFor(method: Method, fromTransactions: boolean): readonly Role[] {
-  return method === "rfm" && fromTransactions ? TRANSACTION_ROLES : METHOD_ROLES[method];
+  return readsTransactions(method, fromTransactions) ? TRANSACTION_ROLES : METHOD_ROLES[method];
+}
+
+/** RFM from a transaction table, and Predict, read one row per purchase. */
+export function readsTransactions(method: Method, fromTransactions: boolean): boolean {
+  return method === "predict" || (method === "rfm" && fromTransactions);
 }
 
 function tableProblem(grid: TableGrid): StringKey | undefined {
@@ -176,22 +189,27 @@ export function usePane(port: WorkbookPort, locale: Locale) {
   const needed = rolesFor(method, fromTransactions);
   const checked: Checked = useMemo(() => {
     const [first, second = first] = METHOD_ROLES[method];
-    return checkInputs(inputs, locale, [
-      roleName(locale, first, method),
-      roleName(locale, second, method),
-    ]);
+    const unit = timeUnitName(locale, inputs.unit);
+    return checkInputs(
+      inputs,
+      locale,
+      [roleName(locale, first, method), roleName(locale, second, method)],
+      {
+        period: t(locale, "periodLabel", { unit }),
+        horizon: t(locale, "horizonLabel", { unit }),
+        discount: t(locale, "discountLabel"),
+        calibrationEnd: t(locale, "calibrationEndLabel"),
+      }
+    );
   }, [inputs, locale, method]);
 
   const preview: Preview | undefined = useMemo(() => {
     if (!table || (table.problem && table.problem !== "oneCustomer")) return undefined;
-    const required =
-      fromTransactions && method === "rfm"
-        ? (["customerId", "transactionDate"] as Role[])
-        : [...needed];
+    const transactions = readsTransactions(method, fromTransactions);
+    const required = transactions ? (["customerId", "transactionDate"] as Role[]) : [...needed];
     const missing = required.filter((role) => roles[role] === undefined);
     if (
-      fromTransactions &&
-      method === "rfm" &&
+      transactions &&
       roles.amount === undefined &&
       (roles.quantity === undefined || roles.unitPrice === undefined)
     ) {
@@ -205,13 +223,17 @@ export function usePane(port: WorkbookPort, locale: Locale) {
           ? [checked.problems.cutoffs]
           : method === "abc"
             ? [checked.problems.shares]
-            : [];
+            : method === "predict"
+              ? PREDICT_FIELDS.map((field) => checked.problems[field])
+              : [];
     if (relevant.some(Boolean)) return { invalidOption: true };
     try {
       const segmentation =
-        method === "rfm" && fromTransactions
-          ? segmentTransactions(table.grid, roles)
-          : segment(table.grid, roles, method, checked.options);
+        method === "predict"
+          ? segmentPredictions(table.grid, roles, checked.options.predict)
+          : method === "rfm" && fromTransactions
+            ? segmentTransactions(table.grid, roles)
+            : segment(table.grid, roles, method, checked.options);
       return { segmentation };
     } catch (error) {
       return { problem: error instanceof Error ? errorText(error, locale) : String(error) };

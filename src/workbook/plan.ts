@@ -1,4 +1,6 @@
 import {
+  DEFAULT_YEARLY_DISCOUNT,
+  isoDate,
   type Method,
   type MethodOptions,
   PALETTE,
@@ -12,6 +14,7 @@ import {
 import type { Locale } from "../i18n/locale";
 import {
   methodName,
+  predictionHeader,
   rfmTableHeader,
   roleName,
   scoreHeader,
@@ -20,6 +23,7 @@ import {
   t,
   tierHeader,
   tierName,
+  timeUnitName,
 } from "../i18n/strings";
 import { qualified } from "./address";
 import { sourceId } from "./records";
@@ -61,6 +65,7 @@ export const FORMATS = {
   integer: "0",
   percent: "0.0%",
   money: "#,##0.00",
+  decimal: "0.00",
   date: "yyyy-mm-dd",
   dateTime: "yyyy-mm-dd hh:mm",
 } as const;
@@ -98,6 +103,26 @@ export function describeParameters(
       .map((x) => `${+(x * 100).toPrecision(12)}%`)
       .join(", ");
   }
+  const prediction = segmentation.prediction;
+  if (prediction) {
+    const unit = timeUnitName(locale, prediction.unit);
+    const yearly = options.predict?.yearlyDiscountRate ?? DEFAULT_YEARLY_DISCOUNT;
+    const { r, alpha, a, b } = prediction.bgnbd.params;
+    const { p, q, gamma } = prediction.gammaGamma.params;
+    const round = (x: number) => +x.toPrecision(4);
+    parameters[t(locale, "timeUnit")] = unit;
+    parameters[t(locale, "periodLabel", { unit })] = prediction.period;
+    parameters[t(locale, "horizonLabel", { unit })] = prediction.horizon;
+    parameters[t(locale, "discountLabel")] = +(yearly * 100).toPrecision(12);
+    if (prediction.summary.holdoutEnd !== undefined)
+      parameters[t(locale, "calibrationEndLabel")] = isoDate(prediction.summary.calibrationEnd);
+    parameters["BG/NBD"] =
+      `r ${round(r)}, α ${round(alpha)}, a ${round(a)}, b ${round(b)}; ` +
+      `LL ${prediction.bgnbd.logLikelihood.toFixed(2)}`;
+    parameters["Gamma-Gamma"] =
+      `p ${round(p)}, q ${round(q)}, γ ${round(gamma)}; ` +
+      `LL ${prediction.gammaGamma.logLikelihood.toFixed(2)}`;
+  }
   if (method === "abc") {
     parameters[t(locale, "aShare")] = `${+((options.aShare ?? 0.8) * 100).toPrecision(12)}%`;
     parameters[t(locale, "bShare")] = `${+((options.bShare ?? 0.95) * 100).toPrecision(12)}%`;
@@ -116,8 +141,10 @@ export function buildPlan(input: PlanInput): WritePlan {
   const sheets: SheetContent[] = [];
   let columns: ColumnBlock | undefined;
 
-  if (segmentation.customerTable) {
-    const customers = customersSheet(input, input.customersSheet ?? t(locale, "customersSheet"));
+  if (segmentation.customerTable || segmentation.prediction) {
+    const customers = segmentation.prediction
+      ? predictionsSheet(input, input.customersSheet ?? t(locale, "predictionsSheet"))
+      : customersSheet(input, input.customersSheet ?? t(locale, "customersSheet"));
     sheets.push(customers.content);
     rules.push({ sheet: customers.content.name, area: customers.segmentArea, tiers });
   } else {
@@ -141,7 +168,7 @@ export function buildPlan(input: PlanInput): WritePlan {
     version: 1,
     id: sourceId(source.sheet, source.area.top, source.area.left),
     method,
-    fromTransactions: Boolean(segmentation.customerTable),
+    fromTransactions: Boolean(segmentation.customerTable || segmentation.prediction),
     options: input.options,
     parameters: describeParameters(input),
     roles: Object.fromEntries(
@@ -238,36 +265,101 @@ function customersSheet(
     tierName(locale, c.stage),
   ]);
   const f = FORMATS;
+  return customerSheet(
+    name,
+    header,
+    rows,
+    [
+      undefined,
+      f.integer,
+      f.integer,
+      f.money,
+      f.integer,
+      f.integer,
+      f.integer,
+      f.integer,
+      undefined,
+      f.date,
+      f.date,
+      f.integer,
+      f.money,
+      undefined,
+    ],
+    [16, 12, 10, 12, 5, 5, 5, 7, 18, 12, 12, 10, 14, 14],
+    8
+  );
+}
+
+/**
+ * The Predict method's sheet: per customer x, t_x, T and mean repeat spend (as BTYDSUMMARY),
+ * then P(alive), expected purchases in the period, expected spend, predicted CLV, the holdout
+ * purchases when there is a holdout, and the CLV tier last (it carries the colours).
+ */
+function predictionsSheet(
+  input: PlanInput,
+  name: string
+): { content: SheetContent; segmentArea: Area } {
+  const { locale, segmentation } = input;
+  const prediction = segmentation.prediction;
+  if (!prediction) throw new Error("no prediction");
+  const holdout = prediction.summary.holdoutEnd !== undefined;
+  const header = [
+    ...predictionHeader(locale, { ...prediction, holdout }),
+    tierHeader(locale, "predict"),
+  ];
+  const rows: CellValue[][] = prediction.customers.map((c, i) => {
+    const tier = segmentation.rowTiers[i];
+    return [
+      prediction.labels.get(c.customer) ?? c.customer,
+      c.x,
+      c.tx,
+      c.T,
+      c.meanSpend,
+      c.pAlive,
+      c.expectedPurchases,
+      c.expectedSpend.toNumber(),
+      c.clv.toNumber(),
+      ...(holdout ? [c.holdoutPurchases ?? 0] : []),
+      tier === undefined ? null : tierName(locale, tier),
+    ];
+  });
+  const f = FORMATS;
+  const formats = [
+    undefined,
+    f.integer,
+    f.decimal,
+    f.decimal,
+    f.money,
+    f.percent,
+    f.decimal,
+    f.money,
+    f.money,
+    ...(holdout ? [f.integer] : []),
+    undefined,
+  ];
+  const widths = [16, 12, 14, 12, 14, 10, 16, 14, 16, ...(holdout ? [12] : []), 14];
+  return customerSheet(name, header, rows, formats, widths, header.length - 1);
+}
+
+/** A new sheet of one row per customer under a frozen header, with the tier in `tierColumn`. */
+function customerSheet(
+  name: string,
+  header: string[],
+  rows: CellValue[][],
+  numberFormats: (string | undefined)[],
+  columnWidths: number[],
+  tierColumn: number
+): { content: SheetContent; segmentArea: Area } {
   const content: SheetContent = {
     name,
     blocks: [
       { top: 0, left: 0, values: [header], bold: true },
-      {
-        top: 1,
-        left: 0,
-        values: rows,
-        numberFormats: [
-          undefined,
-          f.integer,
-          f.integer,
-          f.money,
-          f.integer,
-          f.integer,
-          f.integer,
-          f.integer,
-          undefined,
-          f.date,
-          f.date,
-          f.integer,
-          f.money,
-          undefined,
-        ],
-      },
+      { top: 1, left: 0, values: rows, numberFormats },
     ],
     freezeRows: 1,
-    columnWidths: [16, 12, 10, 12, 5, 5, 5, 7, 18, 12, 12, 10, 14, 14],
+    columnWidths,
   };
-  return { content, segmentArea: { top: 1, left: 8, rows: rows.length, columns: 1 } };
+  return { content, segmentArea: { top: 1, left: tierColumn, rows: rows.length, columns: 1 } };
 }
 
 function summarySheet(input: PlanInput, tiers: TierStyle[]): SheetContent {

@@ -61,12 +61,17 @@ export async function planFor(
   const previous = recordFor(await port.loadRecords(), source);
   const names = await port.sheetNames();
   const ours = previous?.written.sheets ?? [];
-  const transactions = Boolean(segmentation.customerTable);
+  // RFM from transactions and Predict write one row per customer on a sheet of their own
+  const newSheet = segmentation.customerTable
+    ? "customersSheet"
+    : segmentation.prediction
+      ? "predictionsSheet"
+      : undefined;
+  const transactions = newSheet !== undefined;
   const oldSummary = ours[ours.length - 1];
   const summarySheet = oldSummary ?? freeSheetName(t(locale, "summarySheet"), names, ours);
-  const customersSheet = transactions
-    ? ((ours.length > 1 ? ours[0] : undefined) ??
-      freeSheetName(t(locale, "customersSheet"), [...names, summarySheet], ours))
+  const customersSheet = newSheet
+    ? freeSheetName(t(locale, newSheet), [...names, summarySheet], ours)
     : undefined;
 
   const left = source.area.left + source.area.columns;

@@ -5,6 +5,7 @@ import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import { csvRows } from "../support/csv";
+import { cdnowSample } from "../support/data";
 import { customers, openPane } from "./support";
 
 async function segmentButton() {
@@ -269,4 +270,53 @@ describe("the task pane", () => {
     await screen.findByText(/Done:/, undefined, { timeout: 20_000 });
     expect(workbook.sheet("RFM customers")!.value(0, 8)).toBe("Segment");
   }, 60_000);
+
+  test("Predict: fits BG/NBD and Gamma-Gamma, shows the fit, writes P(alive), purchases and CLV per customer", async () => {
+    const user = userEvent.setup();
+    // the CDNOW sample as a worksheet: id, date, dollars
+    const rows = [
+      ["Customer", "Date", "Amount"],
+      ...cdnowSample().map((t) => [t.id, String(t.date), t.dollars]),
+    ];
+    const { workbook } = openPane(rows);
+    await user.click(await screen.findByRole("radio", { name: /^Predict \(BG\/NBD\)/ }));
+    expect(await screen.findByText("Model fit")).toBeTruthy();
+    expect(
+      screen.getByRole("table", { name: "Customers by repeat purchases: actual and model" })
+    ).toBeTruthy();
+    await user.type(screen.getByRole("textbox", { name: /Calibration ends/ }), "1997-09-30");
+    const holdout = await screen.findByRole("table", {
+      name: "Holdout purchases per customer: actual and predicted",
+    });
+    // a header row, then the groups of 0 to 6 and 7 or more calibration repeat purchases
+    expect(within(holdout).getAllByRole("row")).toHaveLength(9);
+    expect(screen.getByText(/BG\/NBD r 0\.2426, α 4\.41[34], a 0\.7929, b 2\.426/)).toBeTruthy();
+
+    await user.click(await segmentButton());
+    await screen.findByText(/Done:/, undefined, { timeout: 20_000 });
+    const sheet = workbook.sheet("Customer predictions")!;
+    expect(sheet.value(0, 5)).toBe("P(alive)");
+    expect(sheet.value(0, 10)).toBe("CLV tier");
+    // customer 0001 in the published CDNOW summary: x 2, t_x 30.43, T 38.86 weeks
+    expect(sheet.value(1, 0)).toBe("0001");
+    expect(sheet.value(1, 1)).toBe(2);
+    expect(sheet.value(1, 2)).toBeCloseTo(30.43, 2);
+    expect(sheet.value(1, 3)).toBeCloseTo(38.86, 2);
+    const pAlive = sheet.value(1, 5) as number;
+    expect(pAlive).toBeGreaterThan(0);
+    expect(pAlive).toBeLessThan(1);
+    expect(["VIP", "Major", "Regular", "Small"]).toContain(sheet.value(1, 10));
+    expect(sheet.rules[0].tiers.map((tier) => tier.label)).toEqual([
+      "VIP",
+      "Major",
+      "Regular",
+      "Small",
+    ]);
+    expect(sheet.rules[0].area).toEqual({ top: 1, left: 10, rows: 2357, columns: 1 });
+    expect(workbook.sheet("Customer segments")).toBeDefined();
+
+    await user.click(screen.getByRole("button", { name: "Remove segmentation" }));
+    await screen.findByText("The segmentation was removed.");
+    expect(workbook.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
+  }, 90_000);
 });

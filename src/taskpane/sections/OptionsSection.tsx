@@ -1,6 +1,6 @@
 import { Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
-import { METHOD_ROLES, PYRAMID_TIERS } from "../../engine";
-import { roleName, splitName, tierName } from "../../i18n/strings";
+import { METHOD_ROLES, PYRAMID_TIERS, btyd, resolvePredictOptions } from "../../engine";
+import { roleName, splitName, tierName, timeUnitName } from "../../i18n/strings";
 import { useLocale, useText } from "../locale";
 import { SPLIT_KINDS, type SplitKind } from "../options";
 import type { PaneModel } from "../usePane";
@@ -16,7 +16,10 @@ const useStyles = makeStyles({
   narrow: { width: "6rem" },
 });
 
-/** Where high starts on each axis (matrix methods), the pyramid's cut-offs, ABC's shares. */
+/**
+ * Where high starts on each axis (matrix methods), the pyramid's cut-offs, ABC's shares, and
+ * Predict's time unit, periods, discount rate and optional holdout.
+ */
 export function OptionsSection({ model }: { model: PaneModel }) {
   const text = useText();
   const locale = useLocale();
@@ -129,6 +132,71 @@ export function OptionsSection({ model }: { model: PaneModel }) {
             />
           </Field>
         </div>
+      </Section>
+    );
+  }
+  if (method === "predict") {
+    const unit = timeUnitName(locale, inputs.unit);
+    const { problems } = checked;
+    const { period, horizon } = resolvePredictOptions({ unit: inputs.unit });
+    return (
+      <Section title={text("predictHeading")}>
+        <div className={styles.row}>
+          <Field label={text("timeUnit")}>
+            <Select
+              value={inputs.unit}
+              onChange={(_, data) => set({ ...inputs, unit: data.value as btyd.TimeUnit })}
+              disabled={busy}
+            >
+              {btyd.TIME_UNITS.map((u) => (
+                <option key={u} value={u}>
+                  {timeUnitName(locale, u)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={text("periodLabel", { unit })} validationMessage={problems.period}>
+            <Input
+              className={styles.narrow}
+              value={inputs.period}
+              placeholder={String(period)}
+              inputMode="decimal"
+              onChange={(_, data) => set({ ...inputs, period: data.value })}
+              disabled={busy}
+            />
+          </Field>
+          <Field label={text("horizonLabel", { unit })} validationMessage={problems.horizon}>
+            <Input
+              className={styles.narrow}
+              value={inputs.horizon}
+              placeholder={String(horizon)}
+              inputMode="decimal"
+              onChange={(_, data) => set({ ...inputs, horizon: data.value })}
+              disabled={busy}
+            />
+          </Field>
+          <Field label={text("discountLabel")} validationMessage={problems.discount}>
+            <Input
+              className={styles.narrow}
+              value={inputs.discount}
+              inputMode="decimal"
+              onChange={(_, data) => set({ ...inputs, discount: data.value })}
+              disabled={busy}
+            />
+          </Field>
+        </div>
+        <Field
+          label={text("calibrationEndLabel")}
+          hint={text("calibrationEndHint")}
+          validationMessage={problems.calibrationEnd}
+        >
+          <Input
+            value={inputs.calibrationEnd}
+            placeholder="1997-09-30"
+            onChange={(_, data) => set({ ...inputs, calibrationEnd: data.value })}
+            disabled={busy}
+          />
+        </Field>
       </Section>
     );
   }

@@ -7,11 +7,12 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import { PALETTE, type Segmentation } from "../../engine";
+import { PALETTE, type Prediction, type Segmentation } from "../../engine";
 import { skipReason, tierName } from "../../i18n/strings";
 import { useLocale, useText } from "../locale";
 import type { PaneModel } from "../usePane";
 import { percent } from "./format";
+import { FitCharts } from "./FitChart";
 import { MatrixPicture } from "./MatrixPicture";
 import { Section } from "./Section";
 
@@ -58,6 +59,9 @@ export function PreviewSection({ model }: { model: PaneModel }) {
           <TierTable segmentation={preview.segmentation} />
           {preview.segmentation.axes && (
             <MatrixPicture segmentation={preview.segmentation} method={model.method} />
+          )}
+          {preview.segmentation.prediction && (
+            <PredictionFacts prediction={preview.segmentation.prediction} />
           )}
           <SkippedRows model={model} segmentation={preview.segmentation} />
         </>
@@ -119,6 +123,33 @@ function TierTable({ segmentation }: { segmentation: Segmentation }) {
         </tr>
       </tbody>
     </table>
+  );
+}
+
+/** The fitted parameters and the fit charts of the Predict method. */
+function PredictionFacts({ prediction }: { prediction: Prediction }) {
+  const text = useText();
+  const round = (x: number) => String(+x.toPrecision(4));
+  const { r, alpha, a, b } = prediction.bgnbd.params;
+  const { p, q, gamma } = prediction.gammaGamma.params;
+  return (
+    <div>
+      <Text size={200} weight="semibold" as="h3" block>
+        {text("fitHeading")}
+      </Text>
+      <Text size={200} block>
+        {text("fitParameters", {
+          r: round(r),
+          alpha: round(alpha),
+          a: round(a),
+          b: round(b),
+          p: round(p),
+          q: round(q),
+          gamma: round(gamma),
+        })}
+      </Text>
+      <FitCharts prediction={prediction} />
+    </div>
   );
 }
 
