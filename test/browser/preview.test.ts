@@ -2,7 +2,7 @@ import fs from "fs";
 import path from "path";
 import type { Page } from "playwright-core";
 import { PALETTE } from "../../src/engine/palette";
-import { dataDir } from "../support/data";
+import { cdnowSample, dataDir } from "../support/data";
 import { LABELS, type Quadrant, sampleQuadrants } from "./expected";
 import {
   type Preview,
@@ -220,5 +220,28 @@ test("an old .xls file gets a clear message, and nothing else changes", async ()
     .getByText(/\.xls\) cannot be read/)
     .waitFor();
   expect(await cellText(page, "A2")).toBe("C00001");
+  expect(problems).toEqual([]);
+});
+
+test("Predict on CDNOW transactions: the fit charts, then the customer predictions sheet", async () => {
+  const { page, problems } = await openPage(preview, "?lang=en-US");
+  const csv = path.join(RESULTS, "cdnow-transactions.csv");
+  const lines = cdnowSample().map((t) => `${t.id},${t.date},${t.dollars}`);
+  fs.writeFileSync(csv, ["Customer,Date,Amount", ...lines].join("\n"));
+  await page.locator("input[type=file]").setInputFiles(csv);
+  await page.getByText("Opened cdnow-transactions.csv").waitFor();
+  await page.getByRole("radio", { name: /^Predict \(BG\/NBD\)/ }).check();
+  await page.getByRole("textbox", { name: /Calibration ends/ }).fill("1997-09-30");
+  await page.getByText("Holdout purchases per customer: actual and predicted").first().waitFor();
+  await page.screenshot({ path: screenshotPath("preview-predict-fit") });
+  await page.getByRole("button", { name: "Segment customers" }).click();
+  await page.getByRole("tab", { name: "Customer predictions" }).click();
+  // customer 0001 of the published CDNOW summary: x 2, t_x 30.43, T 38.86
+  expect(await cellText(page, "A2")).toBe("0001");
+  expect(await cellText(page, "B2")).toBe("2");
+  expect(await cellText(page, "C2")).toBe("30.43");
+  expect(await cellText(page, "D2")).toBe("38.86");
+  expect(["VIP", "Major", "Regular", "Small"]).toContain(await cellText(page, "K2"));
+  await page.screenshot({ path: screenshotPath("preview-predict") });
   expect(problems).toEqual([]);
 });
