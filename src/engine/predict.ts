@@ -1,5 +1,6 @@
 import {
   type BgNbdFit,
+  type CustomerHistory,
   DAYS_PER_UNIT,
   type FrequencyGroup,
   type GammaGammaFit,
@@ -17,11 +18,12 @@ import {
   repeatPurchaseFrequencies,
   summarizePurchases,
 } from "./btyd";
+import { isoDate } from "./dates";
 import { type Dec } from "./decimal";
-import { invalid } from "./errors";
+import { CvError, invalid } from "./errors";
 import { Population } from "./population";
 import { PYRAMID_TIERS, Pyramid } from "./pyramid";
-import { type Segmentation, type SkipReason, type Skipped, summarize } from "./segment";
+import { type Segmentation, type Skipped, summarize } from "./segment";
 import type { Roles, TableGrid } from "./table";
 import { readTransactions } from "./transactionTable";
 import * as rule from "./validate";
@@ -41,12 +43,22 @@ export interface PredictOptions {
   horizon?: number;
   /** yearly discount rate for the CLV (default 10%) */
   yearlyDiscountRate?: number;
-  /** last day (Excel serial) of the calibration period; later purchases are the holdout */
+  /**
+   * a day (Excel serial) to check the model on: it is fitted again to the purchases up to
+   * that day and its forecast compared with the purchases after it
+   */
   calibrationEnd?: number;
 }
 
+/** What errors call the options (the pane passes its field labels, in the user's language). */
+export type PredictNames = Partial<
+  Record<"period" | "horizon" | "discount" | "calibrationEnd", string>
+>;
+
 export const DEFAULT_YEARLY_DISCOUNT = 0.1;
 const YEAR_DAYS = 365.25;
+/** The CLV is summed step by step; more steps than this would be slow and say nothing more. */
+const MAX_CLV_STEPS = 1000;
 
 export interface PredictedCustomer {
   customer: string;
@@ -58,26 +70,30 @@ export interface PredictedCustomer {
   expectedPurchases: number;
   expectedSpend: Dec;
   clv: Dec;
-  /** purchase days in the holdout period (with a calibration end) */
-  holdoutPurchases?: number;
 }
 
-export interface Prediction {
+/** The models fitted to a transaction table: the slow part, independent of the forecast options. */
+export interface PredictionFit {
+  /** every purchase, as of the latest one */
   summary: PurchaseSummary;
   labels: Map<string, string | number>;
+  skipped: Skipped[];
+  bgnbd: BgNbdFit;
+  gammaGamma: GammaGammaFit;
+  /** actual and expected customers by repeat purchases */
+  frequencies: FrequencyGroup[];
+  /** the check on a calibration period, when a calibration end is given */
+  calibration?: { summary: PurchaseSummary; bgnbd: BgNbdFit; holdout: HoldoutGroup[] };
+}
+
+export interface Prediction extends PredictionFit {
   unit: TimeUnit;
   period: number;
   horizon: number;
   /** discount rate per CLV step, and the step's length in the unit */
   stepDiscountRate: number;
   step: number;
-  bgnbd: BgNbdFit;
-  gammaGamma: GammaGammaFit;
   customers: PredictedCustomer[];
-  /** actual and expected customers by repeat purchases in the calibration period */
-  frequencies: FrequencyGroup[];
-  /** calibration against holdout, with a calibration end */
-  holdout?: HoldoutGroup[];
 }
 
 /** Units in a year, and the CLV step: a week for daily data (365 steps a year would be slow). */
@@ -86,47 +102,95 @@ function unitFacts(unit: TimeUnit) {
   return { perYear, step: unit === "day" ? 7 : 1 };
 }
 
-/** The options with their defaults, checked (errors name the pane's fields). */
-export function resolvePredictOptions(options: PredictOptions = {}) {
+/** The options with their defaults, checked (errors use `names`). */
+export function resolvePredictOptions(options: PredictOptions = {}, names: PredictNames = {}) {
   const unit = options.unit ?? "week";
   const { perYear, step } = unitFacts(unit);
   const period = options.period ?? Math.round(perYear);
   const horizon = options.horizon ?? Math.round(perYear);
-  rule.greaterThan(period, "period", 0);
-  rule.greaterThan(horizon, "horizon", 0);
-  const yearly = rule.rate(options.yearlyDiscountRate ?? DEFAULT_YEARLY_DISCOUNT, "discount_rate");
+  rule.greaterThan(period, names.period ?? "period", 0);
+  const maxHorizon = MAX_CLV_STEPS * step;
+  if (!(horizon > 0 && horizon <= maxHorizon))
+    throw invalid("between", { arg: names.horizon ?? "horizon", min: 0, max: maxHorizon });
+  const yearly = rule.rate(
+    options.yearlyDiscountRate ?? DEFAULT_YEARLY_DISCOUNT,
+    names.discount ?? "discount_rate"
+  );
   const stepDiscountRate = Math.pow(1 + yearly, (step * DAYS_PER_UNIT[unit]) / YEAR_DAYS) - 1;
   return { unit, period, horizon, step, stepDiscountRate };
 }
 
-export function predict(
+/** Repeat buyers whose repeat purchases were all free tell nothing of spend: Gamma-Gamma needs m > 0. */
+const spenders = (histories: readonly CustomerHistory[]) =>
+  histories.filter((h) => h.x > 0 && h.meanSpend > 0);
+
+/**
+ * Reads the purchases (returns and cancellations left out and listed; a purchase worth 0 is
+ * still a purchase occasion, as BTYDSUMMARY and lifetimes count it) and fits both models to all
+ * of them, as of the latest purchase. With a calibration end, BG/NBD is also fitted to the
+ * purchases up to it and its forecast set against what the customers bought after it.
+ */
+export function fitPrediction(
   table: TableGrid,
   roles: Roles,
-  options: PredictOptions,
-  onSkip: (row: number, reason: SkipReason) => void
-): Prediction {
-  const { unit, period, horizon, step, stepDiscountRate } = resolvePredictOptions(options);
-  // returns and cancellations are left out; a purchase worth 0 is still a purchase occasion,
-  // as BTYDSUMMARY and lifetimes count it
+  options: Pick<PredictOptions, "unit" | "calibrationEnd"> = {},
+  names: PredictNames = {}
+): PredictionFit {
+  const unit = options.unit ?? "week";
+  const skipped: Skipped[] = [];
   const { transactions, labels } = readTransactions(table, roles, {
     purchasesOnly: true,
     keepFree: true,
-    onSkip,
+    onSkip: (row, reason) => skipped.push({ row, reason }),
   });
-  let latest = -Infinity;
-  for (const t of transactions) latest = Math.max(latest, t.day);
+  skipped.sort((a, b) => a.row - b.row);
+  const summary = summarizePurchases(transactions, { unit });
+  const bgnbd = fitBgNbd(summary.customers);
+  const gammaGamma = fitGammaGamma(spenders(summary.customers));
+  const fit: PredictionFit = {
+    summary,
+    labels,
+    skipped,
+    bgnbd,
+    gammaGamma,
+    frequencies: repeatPurchaseFrequencies(bgnbd.params, summary.customers),
+  };
   const { calibrationEnd } = options;
-  if (calibrationEnd !== undefined && !(calibrationEnd < latest))
-    throw invalid("calibrationEndTooLate", { arg: "calibration_end" });
-  const summary = summarizePurchases(transactions, {
+  if (calibrationEnd === undefined) return fit;
+  let first = Infinity;
+  for (const t of transactions) first = Math.min(first, t.day);
+  const arg = `${names.calibrationEnd ?? "calibration_end"} (${isoDate(calibrationEnd)})`;
+  if (!(calibrationEnd < summary.calibrationEnd)) throw invalid("calibrationEndTooLate", { arg });
+  if (calibrationEnd < first) throw new CvError("na", "noCalibrationPurchases", { arg });
+  const calibrationSummary = summarizePurchases(transactions, {
     unit,
-    ...(calibrationEnd !== undefined ? { calibrationEnd, holdoutEnd: latest } : {}),
+    calibrationEnd,
+    holdoutEnd: summary.calibrationEnd,
   });
-  const histories = summary.customers;
-  const bgnbd = fitBgNbd(histories);
-  const gammaGamma = fitGammaGamma(histories);
+  const calibrationFit = fitBgNbd(calibrationSummary.customers);
+  return {
+    ...fit,
+    calibration: {
+      summary: calibrationSummary,
+      bgnbd: calibrationFit,
+      holdout: holdoutComparison(calibrationFit.params, calibrationSummary),
+    },
+  };
+}
+
+/** Per customer P(alive), expected purchases, expected spend and CLV, from a fit. */
+export function forecastPrediction(
+  fit: PredictionFit,
+  options: PredictOptions = {},
+  names: PredictNames = {}
+): Prediction {
+  const { unit, period, horizon, step, stepDiscountRate } = resolvePredictOptions(
+    { ...options, unit: fit.summary.unit },
+    names
+  );
+  const { bgnbd, gammaGamma } = fit;
   const schedule = discountSchedule({ horizon, step, discountRate: stepDiscountRate });
-  const customers = histories.map((h): PredictedCustomer => {
+  const customers = fit.summary.customers.map((h): PredictedCustomer => {
     const spend = expectedSpend(gammaGamma.params, h, "gg_params");
     return {
       customer: h.customer,
@@ -138,37 +202,26 @@ export function predict(
       expectedPurchases: expectedPurchases(bgnbd.params, period, h),
       expectedSpend: spend,
       clv: spend.times(discountedExpectedPurchases(bgnbd.params, h, schedule)),
-      ...(h.holdoutPurchases !== undefined ? { holdoutPurchases: h.holdoutPurchases } : {}),
     };
   });
-  return {
-    summary,
-    labels,
-    unit,
-    period,
-    horizon,
-    stepDiscountRate,
-    step,
-    bgnbd,
-    gammaGamma,
-    customers,
-    frequencies: repeatPurchaseFrequencies(bgnbd.params, histories),
-    ...(calibrationEnd !== undefined ? { holdout: holdoutComparison(bgnbd.params, summary) } : {}),
-  };
+  return { ...fit, unit, period, horizon, stepDiscountRate, step, customers };
+}
+
+export function predict(
+  table: TableGrid,
+  roles: Roles,
+  options: PredictOptions = {},
+  names: PredictNames = {}
+): Prediction {
+  return forecastPrediction(fitPrediction(table, roles, options, names), options, names);
 }
 
 /**
  * The Predict method as a segmentation: one row per customer on a new sheet, tiered by
  * predicted CLV with the customer pyramid's rule (VIP, Major, Regular, Small); the tiers share
- * the predicted CLV. Returns and cancellations (amount < 0) are left out and listed.
+ * the predicted CLV.
  */
-export function segmentPredictions(
-  table: TableGrid,
-  roles: Roles,
-  options: PredictOptions = {}
-): Segmentation {
-  const skipped: Skipped[] = [];
-  const prediction = predict(table, roles, options, (row, reason) => skipped.push({ row, reason }));
+export function predictionSegmentation(prediction: Prediction): Segmentation {
   const values = prediction.customers.map((c) => c.clv.toNumber());
   const pyramid = new Pyramid(Population.of(values, "clv"));
   const rowTiers = values.map((v) => pyramid.tierOf(v));
@@ -178,7 +231,15 @@ export function segmentPredictions(
     tiers: PYRAMID_TIERS,
     rowTiers,
     scores: [],
-    skipped: skipped.sort((a, b) => a.row - b.row),
+    skipped: prediction.skipped,
     ...summarize(PYRAMID_TIERS, rowTiers, values),
   };
+}
+
+export function segmentPredictions(
+  table: TableGrid,
+  roles: Roles,
+  options: PredictOptions = {}
+): Segmentation {
+  return predictionSegmentation(predict(table, roles, options));
 }

@@ -72,11 +72,15 @@ const enUS = {
   periodLabel: "Forecast period ({unit})",
   horizonLabel: "CLV horizon ({unit})",
   discountLabel: "Yearly discount rate (%)",
-  calibrationEndLabel: "Calibration ends (optional, yyyy-mm-dd)",
-  calibrationEndHint: "Purchases after this day are held out to check the forecast.",
+  calibrationEndLabel: "Check the forecast from (optional date)",
+  calibrationEndHint:
+    "The model is fitted again to the purchases up to this day, and its forecast compared with what customers bought after it. The predictions written use every purchase.",
   fitHeading: "Model fit",
   fitRepeat: "Customers by repeat purchases: actual and model",
-  fitHoldout: "Holdout purchases per customer: actual and predicted",
+  fitHoldout: "Purchases per customer after {date}: actual and predicted from the purchases before",
+  logLikelihood: "log-likelihood",
+  asOf: "As of",
+  calibrationCheck: "Check from {date}",
   actual: "Actual",
   model: "Model",
   predicted: "Predicted",
@@ -170,11 +174,15 @@ const zhCN: Strings = {
   periodLabel: "预测期（{unit}）",
   horizonLabel: "CLV 期限（{unit}）",
   discountLabel: "年折现率（%）",
-  calibrationEndLabel: "校准期结束日（可选，yyyy-mm-dd）",
-  calibrationEndHint: "此日之后的购买将留出，用于检验预测。",
+  calibrationEndLabel: "检验预测的起始日（可选）",
+  calibrationEndHint:
+    "模型将用此日及之前的购买重新拟合，并将其预测与客户在此日之后的实际购买比较。写入的预测使用全部购买记录。",
   fitHeading: "模型拟合",
   fitRepeat: "按重复购买次数的客户数：实际与模型",
-  fitHoldout: "留出期内每位客户的购买次数：实际与预测",
+  fitHoldout: "{date} 之后每位客户的购买次数：实际与基于此前购买的预测",
+  logLikelihood: "对数似然",
+  asOf: "截至",
+  calibrationCheck: "自 {date} 起的检验",
   actual: "实际",
   model: "模型",
   predicted: "预测",
@@ -263,11 +271,15 @@ const zhTW: Strings = {
   periodLabel: "預測期（{unit}）",
   horizonLabel: "CLV 期限（{unit}）",
   discountLabel: "年折現率（%）",
-  calibrationEndLabel: "校準期結束日（選填，yyyy-mm-dd）",
-  calibrationEndHint: "此日之後的購買將保留，用於檢驗預測。",
+  calibrationEndLabel: "檢驗預測的起始日（選填）",
+  calibrationEndHint:
+    "模型將以此日及之前的購買重新配適，並將其預測與客戶在此日之後的實際購買比較。寫入的預測使用全部購買記錄。",
   fitHeading: "模型配適",
   fitRepeat: "依重複購買次數的客戶數：實際與模型",
-  fitHoldout: "保留期內每位客戶的購買次數：實際與預測",
+  fitHoldout: "{date} 之後每位客戶的購買次數：實際與依此前購買的預測",
+  logLikelihood: "對數概似",
+  asOf: "截至",
+  calibrationCheck: "自 {date} 起的檢驗",
   actual: "實際",
   model: "模型",
   predicted: "預測",
@@ -637,21 +649,18 @@ const PREDICTION_HEADER: Record<Locale, string[]> = {
     "Expected purchases (next {period} {unit})",
     "Expected spend per purchase",
     "Predicted CLV ({horizon} {unit})",
-    "Holdout purchases",
   ],
   "zh-CN": [
     "仍活跃概率",
     "预期购买次数（未来 {period} {unit}）",
     "预期每次消费金额",
     "预测 CLV（{horizon} {unit}）",
-    "留出期购买次数",
   ],
   "zh-TW": [
     "仍活躍機率",
     "預期購買次數（未來 {period} {unit}）",
     "預期每次消費金額",
     "預測 CLV（{horizon} {unit}）",
-    "保留期購買次數",
   ],
 };
 
@@ -659,25 +668,17 @@ export function timeUnitName(locale: Locale, unit: btyd.TimeUnit): string {
   return TIME_UNIT_NAMES[locale][unit];
 }
 
-/**
- * The Predict method's customer sheet: BTYDSUMMARY's columns, then the predictions; the
- * holdout column only when there is a holdout period.
- */
+/** The Predict method's customer sheet: BTYDSUMMARY's columns, then the predictions. */
 export function predictionHeader(
   locale: Locale,
-  facts: { unit: btyd.TimeUnit; period: number; horizon: number; holdout: boolean }
+  facts: { unit: btyd.TimeUnit; period: number; horizon: number }
 ): string[] {
   const unit = TIME_UNIT_NAMES[locale][facts.unit];
-  const [pAlive, purchases, spend, clv, holdout] = PREDICTION_HEADER[locale].map((title) =>
-    format(title, { unit, period: facts.period, horizon: facts.horizon })
-  );
   return [
     ...btydSummaryHeader(locale, facts.unit),
-    pAlive,
-    purchases,
-    spend,
-    clv,
-    ...(facts.holdout ? [holdout] : []),
+    ...PREDICTION_HEADER[locale].map((title) =>
+      format(title, { unit, period: facts.period, horizon: facts.horizon })
+    ),
   ];
 }
 

@@ -79,6 +79,7 @@ export function Preview({
   const [theme, setTheme] = useState(initialTheme);
   const [version, setVersion] = useState(0);
   const [opened, setOpened] = useState(0);
+  const [fileName, setFileName] = useState("Customers");
   const [notice, setNotice] = useState<{ intent: "error" | "success"; text: string } | undefined>(
     startupProblem ? { intent: "error", text: startupProblem } : undefined
   );
@@ -102,8 +103,9 @@ export function Preview({
   const open = async (file: File) => {
     try {
       const next = await openFile(file, file.name);
-      const sheet = next.sheets[0];
+      const sheet = next.sheet(next.selection.sheet) ?? next.sheets[0];
       setWorkbook(next);
+      setFileName(file.name.replace(/\.[^.]*$/, "") || "workbook");
       setOpened((n) => n + 1);
       setNotice({
         intent: "success",
@@ -132,7 +134,7 @@ export function Preview({
       );
       const link = document.createElement("a");
       link.href = url;
-      link.download = `${workbook.sheets[0]?.name ?? "workbook"}-segments.xlsx`;
+      link.download = `${fileName}-segments.xlsx`;
       link.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch (error) {
@@ -200,7 +202,7 @@ export function Preview({
         )}
         <div className={styles.body}>
           <section className={styles.workbook} aria-label={workbook.sheets[0]?.name}>
-            <SheetGrid workbook={workbook} locale={locale} version={version} />
+            <SheetGrid key={opened} workbook={workbook} locale={locale} version={version} />
           </section>
           <aside className={styles.pane}>
             {/* a new file or language starts a new pane, as reopening the add-in would */}

@@ -24,6 +24,11 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
+  },
+  // the grid holds only rows; charts float beside it in the same scrolled layer
+  grid: {
+    position: "absolute",
+    inset: 0,
     outline: "none",
     ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
   },
@@ -119,7 +124,10 @@ export function SheetGrid({
 
   if (!sheet) return null;
   const selection = workbook.selection.area;
-  const active = { row: selection.top, column: selection.left };
+  // the cell the selection started from stays active, as in Excel
+  const active = inside(selection, anchor.current.row, anchor.current.column)
+    ? anchor.current
+    : { row: selection.top, column: selection.left };
   const used = sheet.usedArea();
   const rowCount = Math.max(40, used ? used.top + used.rows + 10 : 0);
   const chartRight = Math.max(0, ...sheet.charts.map((c) => c.anchor.left + c.anchor.columns));
@@ -174,12 +182,18 @@ export function SheetGrid({
       : { row: event.ctrlKey ? 0 : corner.row, column: 0 };
     if (event.shiftKey) select(span(anchor.current, next));
     else pick(next.row, next.column, false);
+    // keep the moved-to cell in view, below the column letters and right of the row numbers
     const element = scroller.current;
     if (element) {
       const top = (next.row + 1) * ROW_HEIGHT;
       if (top < element.scrollTop + ROW_HEIGHT) element.scrollTop = top - ROW_HEIGHT;
       else if (top + ROW_HEIGHT > element.scrollTop + element.clientHeight)
         element.scrollTop = top + ROW_HEIGHT - element.clientHeight;
+      const left = leftOf(next.column);
+      const right = left + widths[next.column];
+      if (left - HEADER_WIDTH < element.scrollLeft) element.scrollLeft = left - HEADER_WIDTH;
+      else if (right > element.scrollLeft + element.clientWidth)
+        element.scrollLeft = right - element.clientWidth;
     }
   };
 
@@ -207,61 +221,65 @@ export function SheetGrid({
       <div
         ref={scroller}
         className={styles.scroller}
-        role="grid"
-        aria-label={previewText(locale, "grid", { sheet: sheet.name })}
-        aria-rowcount={rowCount + 1}
-        aria-colcount={columnCount + 1}
-        aria-multiselectable
-        aria-activedescendant={activeShown ? cellId(active.row, active.column) : undefined}
-        tabIndex={0}
-        onKeyDown={onKeyDown}
         onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
-        data-selection={areaAddress(selection)}
       >
         <div
           style={{ height: (rowCount + 1) * ROW_HEIGHT, width: totalWidth, position: "relative" }}
         >
           <div
-            role="row"
-            aria-rowindex={1}
-            className={mergeClasses(styles.row, styles.headerRow)}
-            style={{ top: 0, width: totalWidth }}
+            className={styles.grid}
+            role="grid"
+            aria-label={previewText(locale, "grid", { sheet: sheet.name })}
+            aria-rowcount={rowCount + 1}
+            aria-colcount={columnCount + 1}
+            aria-multiselectable
+            aria-activedescendant={activeShown ? cellId(active.row, active.column) : undefined}
+            tabIndex={0}
+            onKeyDown={onKeyDown}
+            data-selection={areaAddress(selection)}
           >
             <div
-              role="columnheader"
-              aria-colindex={1}
-              className={mergeClasses(styles.cell, styles.heading, styles.rowHeading)}
-              style={{ width: HEADER_WIDTH }}
-            />
-            {widths.map((width, c) => (
+              role="row"
+              aria-rowindex={1}
+              className={mergeClasses(styles.row, styles.headerRow)}
+              style={{ top: 0, width: totalWidth }}
+            >
               <div
-                key={c}
                 role="columnheader"
-                aria-colindex={c + 2}
-                className={mergeClasses(styles.cell, styles.heading)}
-                style={{ width }}
-              >
-                {columnName(c)}
-              </div>
+                aria-colindex={1}
+                className={mergeClasses(styles.cell, styles.heading, styles.rowHeading)}
+                style={{ width: HEADER_WIDTH }}
+              />
+              {widths.map((width, c) => (
+                <div
+                  key={c}
+                  role="columnheader"
+                  aria-colindex={c + 2}
+                  className={mergeClasses(styles.cell, styles.heading)}
+                  style={{ width }}
+                >
+                  {columnName(c)}
+                </div>
+              ))}
+            </div>
+            {rows.map((r) => (
+              <SheetRow
+                key={r}
+                sheet={sheet}
+                row={r}
+                widths={widths}
+                totalWidth={totalWidth}
+                selection={selection}
+                active={active}
+                cellId={cellId}
+                onPick={(column, shift) => {
+                  pick(r, column, shift);
+                  setDragging(true);
+                }}
+                onDrag={(column) => dragging && select(span(anchor.current, { row: r, column }))}
+              />
             ))}
           </div>
-          {rows.map((r) => (
-            <SheetRow
-              key={r}
-              sheet={sheet}
-              row={r}
-              widths={widths}
-              totalWidth={totalWidth}
-              selection={selection}
-              active={active}
-              cellId={cellId}
-              onPick={(column, shift) => {
-                pick(r, column, shift);
-                setDragging(true);
-              }}
-              onDrag={(column) => dragging && select(span(anchor.current, { row: r, column }))}
-            />
-          ))}
           {sheet.charts.map((chart, i) => (
             <ChartPicture
               key={i}

@@ -19,7 +19,7 @@ const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
  * A CSV or XLSX file as an in-memory workbook, told apart by their first bytes (a zip's
  * "PK\3\4"), not by name. XLSX keeps its sheets, numbers and dates (as date serials with a
  * date format, as Excel holds them); CSV text is UTF-8 or, failing that, Windows-1252 (old
- * "Excel CSV" exports). The selection is A1 of the first sheet, so the pane finds the table.
+ * "Excel CSV" exports, or UTF-16 with a byte-order mark). The selection is the first cell of the first sheet with data, so the pane finds the table.
  * An XLSX the add-in wrote brings its segmentation records along.
  */
 export async function openFile(file: Blob, name: string): Promise<MemoryWorkbook> {
@@ -51,12 +51,19 @@ export async function openFile(file: Blob, name: string): Promise<MemoryWorkbook
     );
   }
   const first = workbook.sheets.find((s) => s.usedArea());
-  if (!first) throw new UnreadableFile("emptyFile");
-  workbook.selection = { sheet: first.name, area: { top: 0, left: 0, rows: 1, columns: 1 } };
+  const used = first?.usedArea();
+  if (!first || !used) throw new UnreadableFile("emptyFile");
+  workbook.selection = {
+    sheet: first.name,
+    area: { top: used.top, left: used.left, rows: 1, columns: 1 },
+  };
   return workbook;
 }
 
 function decodeText(bytes: Uint8Array): string {
+  // Excel's "Unicode text" is UTF-16 with a byte-order mark
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes);
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
@@ -65,8 +72,15 @@ function decodeText(bytes: Uint8Array): string {
 }
 
 function csvRows(text: string): string[][] {
-  // delimiter "" lets Papa detect , ; tab or |
-  return Papa.parse<string[]>(text, { delimiter: "", skipEmptyLines: "greedy" }).data;
+  // Papa detects , ; tab or | reliably only without blank lines; then the file is read with
+  // its blank lines kept as blank rows, so row numbers in the pane's messages match the file
+  // as a spreadsheet shows it.
+  const { delimiter } = Papa.parse(text, {
+    delimiter: "",
+    skipEmptyLines: "greedy",
+    preview: 50,
+  }).meta;
+  return Papa.parse<string[]>(text, { delimiter }).data;
 }
 
 const PLAIN_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
@@ -76,7 +90,10 @@ const PLAIN_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
  * "=1+2") stays text: the engine reads formatted numbers itself, and "007" is an id.
  */
 function numberOrText(text: string): CellValue {
-  return PLAIN_NUMBER.test(text.trim()) ? Number(text) : text;
+  if (!PLAIN_NUMBER.test(text.trim())) return text;
+  const value = Number(text);
+  // "1e400" is no number a spreadsheet can hold
+  return Number.isFinite(value) ? value : text;
 }
 
 /** A sheet is named after the file, within Excel's rules (31 characters, no []:*?/\). */

@@ -128,13 +128,17 @@ export function checkInputs(
   if (horizon !== undefined) predict.horizon = horizon;
   const discount = attempt("discount", () => {
     const rate = percent(inputs.discount);
+    if (Number.isNaN(rate))
+      throw invalid("notNumber", { arg: predictNames.discount, value: inputs.discount });
     if (!(rate > -1)) throw invalid("rateAboveMinus100", { arg: predictNames.discount });
     return rate;
   });
   if (discount !== undefined) predict.yearlyDiscountRate = discount;
   const calibrationEnd = attempt("calibrationEnd", () => {
-    if (inputs.calibrationEnd.trim() === "") return undefined;
-    const day = dayOf(inputs.calibrationEnd);
+    const text = inputs.calibrationEnd.trim();
+    if (text === "") return undefined;
+    // a date as people type one; a bare number such as 1997 is not read as a date serial
+    const day = /^\d+(\.\d*)?$/.test(text) && text.length !== 8 ? undefined : dayOf(text);
     if (day === undefined)
       throw invalid("notDate", { arg: predictNames.calibrationEnd, value: inputs.calibrationEnd });
     return day;

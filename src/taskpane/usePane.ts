@@ -11,7 +11,8 @@ import {
   guessRoles,
   looksLikeTransactions,
   segment,
-  segmentPredictions,
+  forecastPrediction,
+  predictionSegmentation,
   segmentTransactions,
   splitHeader,
 } from "../engine";
@@ -35,6 +36,7 @@ import {
   checkInputs,
   inputsOf,
 } from "./options";
+import { cachedFit } from "./predictionCache";
 
 /** The columns RFM reads from a transaction table. */
 export const TRANSACTION_ROLES: readonly Role[] = [
@@ -187,21 +189,25 @@ export function usePane(port: WorkbookPort, locale: Locale) {
   }, [load]);
 
   const needed = rolesFor(method, fromTransactions);
+  const predictNames = useMemo(() => {
+    const unit = timeUnitName(locale, inputs.unit);
+    return {
+      period: t(locale, "periodLabel", { unit }),
+      horizon: t(locale, "horizonLabel", { unit }),
+      discount: t(locale, "discountLabel"),
+      calibrationEnd: t(locale, "calibrationEndLabel"),
+    };
+  }, [locale, inputs.unit]);
+
   const checked: Checked = useMemo(() => {
     const [first, second = first] = METHOD_ROLES[method];
-    const unit = timeUnitName(locale, inputs.unit);
     return checkInputs(
       inputs,
       locale,
       [roleName(locale, first, method), roleName(locale, second, method)],
-      {
-        period: t(locale, "periodLabel", { unit }),
-        horizon: t(locale, "horizonLabel", { unit }),
-        discount: t(locale, "discountLabel"),
-        calibrationEnd: t(locale, "calibrationEndLabel"),
-      }
+      predictNames
     );
-  }, [inputs, locale, method]);
+  }, [inputs, locale, method, predictNames]);
 
   const preview: Preview | undefined = useMemo(() => {
     if (!table || (table.problem && table.problem !== "oneCustomer")) return undefined;
@@ -230,7 +236,13 @@ export function usePane(port: WorkbookPort, locale: Locale) {
     try {
       const segmentation =
         method === "predict"
-          ? segmentPredictions(table.grid, roles, checked.options.predict)
+          ? predictionSegmentation(
+              forecastPrediction(
+                cachedFit(table.grid, roles, checked.options.predict ?? {}, predictNames),
+                checked.options.predict,
+                predictNames
+              )
+            )
           : method === "rfm" && fromTransactions
             ? segmentTransactions(table.grid, roles)
             : segment(table.grid, roles, method, checked.options);
@@ -238,7 +250,7 @@ export function usePane(port: WorkbookPort, locale: Locale) {
     } catch (error) {
       return { problem: error instanceof Error ? errorText(error, locale) : String(error) };
     }
-  }, [table, roles, method, fromTransactions, checked, needed, locale]);
+  }, [table, roles, method, fromTransactions, checked, needed, locale, predictNames]);
 
   const write = useCallback(async () => {
     if (!table || !preview || !("segmentation" in preview)) return;

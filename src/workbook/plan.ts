@@ -114,14 +114,20 @@ export function describeParameters(
     parameters[t(locale, "periodLabel", { unit })] = prediction.period;
     parameters[t(locale, "horizonLabel", { unit })] = prediction.horizon;
     parameters[t(locale, "discountLabel")] = +(yearly * 100).toPrecision(12);
-    if (prediction.summary.holdoutEnd !== undefined)
-      parameters[t(locale, "calibrationEndLabel")] = isoDate(prediction.summary.calibrationEnd);
+    const ll = t(locale, "logLikelihood");
+    parameters[t(locale, "asOf")] = isoDate(prediction.summary.calibrationEnd);
     parameters["BG/NBD"] =
       `r ${round(r)}, α ${round(alpha)}, a ${round(a)}, b ${round(b)}; ` +
-      `LL ${prediction.bgnbd.logLikelihood.toFixed(2)}`;
+      `${ll} ${prediction.bgnbd.logLikelihood.toFixed(2)}`;
     parameters["Gamma-Gamma"] =
       `p ${round(p)}, q ${round(q)}, γ ${round(gamma)}; ` +
-      `LL ${prediction.gammaGamma.logLikelihood.toFixed(2)}`;
+      `${ll} ${prediction.gammaGamma.logLikelihood.toFixed(2)}`;
+    const check = prediction.calibration;
+    if (check) {
+      const c = check.bgnbd.params;
+      parameters[t(locale, "calibrationCheck", { date: isoDate(check.summary.calibrationEnd) })] =
+        `BG/NBD r ${round(c.r)}, α ${round(c.alpha)}, a ${round(c.a)}, b ${round(c.b)}`;
+    }
   }
   if (method === "abc") {
     parameters[t(locale, "aShare")] = `${+((options.aShare ?? 0.8) * 100).toPrecision(12)}%`;
@@ -292,8 +298,8 @@ function customersSheet(
 
 /**
  * The Predict method's sheet: per customer x, t_x, T and mean repeat spend (as BTYDSUMMARY),
- * then P(alive), expected purchases in the period, expected spend, predicted CLV, the holdout
- * purchases when there is a holdout, and the CLV tier last (it carries the colours).
+ * then P(alive), expected purchases in the period, expected spend, predicted CLV, and the CLV
+ * tier last (it carries the colours). All as of the latest purchase.
  */
 function predictionsSheet(
   input: PlanInput,
@@ -302,11 +308,7 @@ function predictionsSheet(
   const { locale, segmentation } = input;
   const prediction = segmentation.prediction;
   if (!prediction) throw new Error("no prediction");
-  const holdout = prediction.summary.holdoutEnd !== undefined;
-  const header = [
-    ...predictionHeader(locale, { ...prediction, holdout }),
-    tierHeader(locale, "predict"),
-  ];
+  const header = [...predictionHeader(locale, prediction), tierHeader(locale, "predict")];
   const rows: CellValue[][] = prediction.customers.map((c, i) => {
     const tier = segmentation.rowTiers[i];
     return [
@@ -319,7 +321,6 @@ function predictionsSheet(
       c.expectedPurchases,
       c.expectedSpend.toNumber(),
       c.clv.toNumber(),
-      ...(holdout ? [c.holdoutPurchases ?? 0] : []),
       tier === undefined ? null : tierName(locale, tier),
     ];
   });
@@ -334,10 +335,9 @@ function predictionsSheet(
     f.decimal,
     f.money,
     f.money,
-    ...(holdout ? [f.integer] : []),
     undefined,
   ];
-  const widths = [16, 12, 14, 12, 14, 10, 16, 14, 16, ...(holdout ? [12] : []), 14];
+  const widths = [16, 12, 14, 12, 14, 10, 16, 14, 16, 14];
   return customerSheet(name, header, rows, formats, widths, header.length - 1);
 }
 

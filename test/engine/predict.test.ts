@@ -2,13 +2,15 @@ import {
   CvError,
   type TableGrid,
   btyd,
+  fitPrediction,
+  forecastPrediction,
   predict,
   resolvePredictOptions,
   segmentPredictions,
   serialFromYmd,
 } from "../../src/engine";
 import { cdnowSample } from "../support/data";
-import { LIFETIMES_BG_NBD, LIFETIMES_GAMMA_GAMMA, significant } from "./btyd/support";
+import { LIFETIMES_BG_NBD, significant } from "./btyd/support";
 
 /** The CDNOW sample as a worksheet of transactions, one row per purchase. */
 function cdnowTable(): TableGrid {
@@ -25,41 +27,73 @@ function cdnowTable(): TableGrid {
 
 const ROLES = { customerId: 0, transactionDate: 1, amount: 2 };
 const calibrationEnd = serialFromYmd(1997, 9, 30) as number;
-const noSkips = () => {
-  throw new Error("no row of the CDNOW sample should be skipped");
-};
 
 describe("Predict from a transaction table", () => {
   const table = cdnowTable();
-  const prediction = predict(table, ROLES, { calibrationEnd }, noSkips);
+  const prediction = predict(table, ROLES, { calibrationEnd });
+  const calibration = prediction.calibration!;
 
-  test("fits the models lifetimes fits to the CDNOW calibration period, every customer counted", () => {
+  test("every purchase is read: no row of the sample is skipped, each customer predicted", () => {
+    expect(prediction.skipped).toEqual([]);
     expect(prediction.customers).toHaveLength(2357);
+  });
+
+  test("the check fits to the calibration period what lifetimes fits to it", () => {
     for (const [name, value] of Object.entries(LIFETIMES_BG_NBD))
-      expect(significant(prediction.bgnbd.params[name as keyof typeof LIFETIMES_BG_NBD])).toBe(
+      expect(significant(calibration.bgnbd.params[name as keyof typeof LIFETIMES_BG_NBD])).toBe(
         significant(value)
       );
-    // lifetimes fits Gamma-Gamma to mean spends rounded to cents; from the transactions the
-    // means are exact, which moves p in the fourth figure
-    for (const [name, value] of Object.entries(LIFETIMES_GAMMA_GAMMA))
-      expect(
-        significant(prediction.gammaGamma.params[name as keyof typeof LIFETIMES_GAMMA_GAMMA], 3)
-      ).toBe(significant(value, 3));
-    expect(prediction.gammaGamma.customers).toBe(946);
+  });
+
+  test("Gamma-Gamma is fitted to every repeat buyer with repeat spend", () => {
+    // counted from the raw purchases: two or more purchase days, and money spent after the first
+    const byCustomer = new Map<string, { first: number; days: Set<number>; later: number }>();
+    for (const t of cdnowSample()) {
+      const c = byCustomer.get(t.id) ?? { first: Infinity, days: new Set(), later: 0 };
+      c.days.add(t.date);
+      c.first = Math.min(c.first, t.date);
+      byCustomer.set(t.id, c);
+    }
+    for (const t of cdnowSample()) {
+      const c = byCustomer.get(t.id)!;
+      if (t.date > c.first) c.later += t.dollars;
+    }
+    const spenders = [...byCustomer.values()].filter((c) => c.days.size > 1 && c.later > 0);
+    expect(prediction.gammaGamma.customers).toBe(spenders.length);
+    expect(prediction.gammaGamma.params.q).toBeGreaterThan(1);
+  });
+
+  test("predictions are as of the latest purchase, from every purchase", () => {
+    // customer 0001 bought on 1997-01-01, 01-18, 08-02 and 12-12
+    const days = (y: number, m: number, d: number) => serialFromYmd(y, m, d) as number;
+    const latest = Math.max(
+      ...cdnowSample().map((t) =>
+        days(Math.floor(t.date / 10000), Math.floor(t.date / 100) % 100, t.date % 100)
+      )
+    );
+    const first = days(1997, 1, 1);
+    const c = prediction.customers[0];
+    expect(c.customer).toBe("0001");
+    expect(c.x).toBe(3);
+    expect(c.tx).toBeCloseTo((days(1997, 12, 12) - first) / 7, 12);
+    expect(c.T).toBeCloseTo((latest - first) / 7, 12);
   });
 
   test("the holdout is the purchases after the calibration end, compared by group", () => {
-    expect(prediction.holdout?.map((g) => g.x)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
-    const customers = prediction.holdout?.reduce((sum, g) => sum + g.customers, 0);
+    expect(calibration.holdout.map((g) => g.x)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    const customers = calibration.holdout.reduce((sum, g) => sum + g.customers, 0);
     expect(customers).toBe(2357);
     // every holdout purchase is counted once: the groups' totals add up to the customers' own
-    const total = prediction.customers.reduce((sum, c) => sum + (c.holdoutPurchases ?? 0), 0);
-    const byGroups = prediction.holdout?.reduce((sum, g) => sum + g.actual * g.customers, 0);
+    const total = calibration.summary.customers.reduce(
+      (sum, c) => sum + (c.holdoutPurchases ?? 0),
+      0
+    );
+    const byGroups = calibration.holdout.reduce((sum, g) => sum + g.actual * g.customers, 0);
     expect(byGroups).toBeCloseTo(total, 9);
   });
 
   test("without discounting the CLV is the expected spend times the purchases over the horizon", () => {
-    const plain = predict(table, ROLES, { yearlyDiscountRate: 0, horizon: 39 }, noSkips);
+    const plain = predict(table, ROLES, { yearlyDiscountRate: 0, horizon: 39 });
     for (const c of plain.customers.slice(0, 50)) {
       const purchases = btyd.expectedPurchases(plain.bgnbd.params, 39, c);
       expect(c.clv.toNumber()).toBeCloseTo(c.expectedSpend.toNumber() * purchases, 8);
@@ -67,8 +101,9 @@ describe("Predict from a transaction table", () => {
   });
 
   test("discounting lowers every CLV, by no more than the last step's factor", () => {
-    const plain = predict(table, ROLES, { yearlyDiscountRate: 0 }, noSkips);
-    const discounted = predict(table, ROLES, { yearlyDiscountRate: 0.1 }, noSkips);
+    const fit = fitPrediction(table, ROLES);
+    const plain = forecastPrediction(fit, { yearlyDiscountRate: 0 });
+    const discounted = forecastPrediction(fit, { yearlyDiscountRate: 0.1 });
     discounted.customers.forEach((c, i) => {
       const undiscounted = plain.customers[i].clv.toNumber();
       expect(c.clv.toNumber()).toBeLessThanOrEqual(undiscounted);
@@ -99,18 +134,42 @@ describe("Predict from a transaction table", () => {
     expect(segmentation.totalValue.toNumber()).toBeCloseTo(total as number, 6);
   });
 
-  test("a calibration end on or after the last purchase leaves nothing to check, and says so", () => {
+  test("a check from on or after the last purchase, or before the first, is refused by name", () => {
+    const names = { calibrationEnd: "Check from" };
     const late = serialFromYmd(1998, 6, 30) as number;
-    expect(() => predict(table, ROLES, { calibrationEnd: late }, noSkips)).toThrow(CvError);
+    const early = serialFromYmd(1996, 12, 31) as number;
+    expect(() => fitPrediction(table, ROLES, { calibrationEnd: late }, names)).toThrow(
+      new CvError("value", "calibrationEndTooLate", { arg: "Check from (1998-06-30)" })
+    );
+    expect(() => fitPrediction(table, ROLES, { calibrationEnd: early }, names)).toThrow(
+      new CvError("na", "noCalibrationPurchases", { arg: "Check from (1996-12-31)" })
+    );
+  });
+
+  test("a horizon of more CLV steps than is sensible is refused, naming the horizon", () => {
+    expect(() => resolvePredictOptions({ horizon: 1500 }, { horizon: "CLV horizon" })).toThrow(
+      new CvError("value", "between", { arg: "CLV horizon", min: 0, max: 1000 })
+    );
   });
 
   test("returns are skipped; a purchase worth 0 still counts as a purchase", () => {
-    // the sample has 8 purchases worth $0; noSkips above proves they were all read
+    // the sample has 8 purchases worth $0, and none was skipped above
     expect(table.rows.filter((row) => row[2] === 0)).toHaveLength(8);
     const withReturn: TableGrid = { ...table, rows: [...table.rows, ["0001", "1997-03-01", -5]] };
-    const skipped: number[] = [];
-    const result = predict(withReturn, ROLES, { calibrationEnd }, (row) => skipped.push(row));
-    expect(skipped).toEqual([withReturn.rows.length]);
-    expect(result.customers[0].x).toBe(prediction.customers[0].x);
+    const result = fitPrediction(withReturn, ROLES);
+    expect(result.skipped).toEqual([
+      { row: withReturn.rows.length, reason: { code: "notPurchase", amount: -5 } },
+    ]);
+  });
+
+  test("a repeat buyer whose repeat purchases were all free does not stop the spend model", () => {
+    const free: TableGrid = {
+      ...table,
+      rows: [...table.rows, ["9999", "1997-02-01", 10], ["9999", "1997-03-01", 0]],
+    };
+    const result = fitPrediction(free, ROLES);
+    const customer = result.summary.customers.find((c) => c.customer === "9999");
+    expect(customer).toMatchObject({ x: 1, meanSpend: 0 });
+    expect(result.gammaGamma.params.q).toBeGreaterThan(1);
   });
 });

@@ -55,3 +55,22 @@ test("a sheet takes the file's name within Excel's rules", () => {
   expect(sheetNameOf("a".repeat(40) + ".csv")).toHaveLength(31);
   expect(sheetNameOf(".csv")).toBe("Sheet1");
 });
+
+test("a number no spreadsheet can hold stays text, so the download stays readable", async () => {
+  const workbook = await openFile(csv("Customer,Value\nA,1e400\n"), "big.csv");
+  expect(workbook.sheets[0].value(1, 1)).toBe("1e400");
+});
+
+test("Excel's Unicode text (UTF-16 with a byte-order mark) is read", async () => {
+  const text = "\ufeffCustomer\tValue\r\n客户甲\t12\r\n";
+  const workbook = await openFile(new Blob([Buffer.from(text, "utf16le")]), "u.txt");
+  expect(workbook.sheets[0].value(1, 0)).toBe("客户甲");
+  expect(workbook.sheets[0].value(1, 1)).toBe(12);
+});
+
+test("blank lines stay blank rows, and the selection starts at the first cell with data", async () => {
+  const workbook = await openFile(csv(",,\n,Customer,Value\n,A,1\n\n,B,2\n"), "gaps.csv");
+  const sheet = workbook.sheets[0];
+  expect(sheet.value(4, 1)).toBe("B");
+  expect(workbook.selection.area).toEqual({ top: 1, left: 1, rows: 1, columns: 1 });
+});

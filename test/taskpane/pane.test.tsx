@@ -284,35 +284,46 @@ describe("the task pane", () => {
     expect(
       screen.getByRole("table", { name: "Customers by repeat purchases: actual and model" })
     ).toBeTruthy();
-    await user.type(screen.getByRole("textbox", { name: /Calibration ends/ }), "1997-09-30");
+    await user.type(screen.getByRole("textbox", { name: /Check the forecast from/ }), "1997-09-30");
     const holdout = await screen.findByRole("table", {
-      name: "Holdout purchases per customer: actual and predicted",
+      name: "Purchases per customer after 1997-09-30: actual and predicted from the purchases before",
     });
     // a header row, then the groups of 0 to 6 and 7 or more calibration repeat purchases
     expect(within(holdout).getAllByRole("row")).toHaveLength(9);
-    expect(screen.getByText(/BG\/NBD r 0\.2426, α 4\.41[34], a 0\.7929, b 2\.426/)).toBeTruthy();
+    // refitted to the calibration period, the model is the published one (FHL 2005, lifetimes)
+    expect(
+      screen.getByText(/Check from 1997-09-30: BG\/NBD r 0\.2426, α 4\.41[34], a 0\.7929, b 2\.426/)
+    ).toBeTruthy();
 
     await user.click(await segmentButton());
     await screen.findByText(/Done:/, undefined, { timeout: 20_000 });
     const sheet = workbook.sheet("Customer predictions")!;
     expect(sheet.value(0, 5)).toBe("P(alive)");
-    expect(sheet.value(0, 10)).toBe("CLV tier");
-    // customer 0001 in the published CDNOW summary: x 2, t_x 30.43, T 38.86 weeks
+    expect(sheet.value(0, 9)).toBe("CLV tier");
+    // customer 0001 bought on 1997-01-01, 01-18, 08-02 and 12-12; predictions use every
+    // purchase, as of the latest one in the data
+    const latest = Math.max(...cdnowSample().map((t) => t.date));
+    const day = (yyyymmdd: number) =>
+      Date.UTC(
+        Math.floor(yyyymmdd / 10000),
+        (Math.floor(yyyymmdd / 100) % 100) - 1,
+        yyyymmdd % 100
+      ) / 86_400_000;
     expect(sheet.value(1, 0)).toBe("0001");
-    expect(sheet.value(1, 1)).toBe(2);
-    expect(sheet.value(1, 2)).toBeCloseTo(30.43, 2);
-    expect(sheet.value(1, 3)).toBeCloseTo(38.86, 2);
+    expect(sheet.value(1, 1)).toBe(3);
+    expect(sheet.value(1, 2)).toBeCloseTo((day(19971212) - day(19970101)) / 7, 9);
+    expect(sheet.value(1, 3)).toBeCloseTo((day(latest) - day(19970101)) / 7, 9);
     const pAlive = sheet.value(1, 5) as number;
     expect(pAlive).toBeGreaterThan(0);
     expect(pAlive).toBeLessThan(1);
-    expect(["VIP", "Major", "Regular", "Small"]).toContain(sheet.value(1, 10));
+    expect(["VIP", "Major", "Regular", "Small"]).toContain(sheet.value(1, 9));
     expect(sheet.rules[0].tiers.map((tier) => tier.label)).toEqual([
       "VIP",
       "Major",
       "Regular",
       "Small",
     ]);
-    expect(sheet.rules[0].area).toEqual({ top: 1, left: 10, rows: 2357, columns: 1 });
+    expect(sheet.rules[0].area).toEqual({ top: 1, left: 9, rows: 2357, columns: 1 });
     expect(workbook.sheet("Customer segments")).toBeDefined();
 
     await user.click(screen.getByRole("button", { name: "Remove segmentation" }));

@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
-import type { Prediction } from "../../engine";
+import { type Prediction, isoDate } from "../../engine";
 import { useLocale, useText } from "../locale";
 
 const useStyles = makeStyles({
@@ -50,11 +50,13 @@ export function FitCharts({ prediction }: { prediction: Prediction }) {
         }))}
         digits={0}
       />
-      {prediction.holdout && (
+      {prediction.calibration && (
         <PairedBars
-          caption={text("fitHoldout")}
+          caption={text("fitHoldout", {
+            date: isoDate(prediction.calibration.summary.calibrationEnd),
+          })}
           modelName={text("predicted")}
-          pairs={prediction.holdout.map((g) => ({
+          pairs={prediction.calibration.holdout.map((g) => ({
             label: label(g.x, g.orMore),
             actual: g.actual,
             model: g.predicted,
@@ -93,7 +95,10 @@ function PairedBars({
   const scale = (v: number) => (v / max) * (height - axis - 4);
   return (
     <figure className={styles.figure}>
-      <figcaption className={styles.caption}>{caption}</figcaption>
+      {/* the hidden table below carries the caption for screen readers */}
+      <figcaption className={styles.caption} aria-hidden>
+        {caption}
+      </figcaption>
       <div className={styles.legend} aria-hidden>
         <span>
           <span className={`${styles.key} ${styles.actual}`} />

@@ -145,7 +145,10 @@ export function OptionsSection({ model }: { model: PaneModel }) {
           <Field label={text("timeUnit")}>
             <Select
               value={inputs.unit}
-              onChange={(_, data) => set({ ...inputs, unit: data.value as btyd.TimeUnit })}
+              // "52" weeks is not "52" months: a new unit starts from its own defaults
+              onChange={(_, data) =>
+                set({ ...inputs, unit: data.value as btyd.TimeUnit, period: "", horizon: "" })
+              }
               disabled={busy}
             >
               {btyd.TIME_UNITS.map((u) => (
@@ -192,7 +195,7 @@ export function OptionsSection({ model }: { model: PaneModel }) {
         >
           <Input
             value={inputs.calibrationEnd}
-            placeholder="1997-09-30"
+            placeholder="yyyy-mm-dd"
             onChange={(_, data) => set({ ...inputs, calibrationEnd: data.value })}
             disabled={busy}
           />

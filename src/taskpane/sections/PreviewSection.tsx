@@ -7,7 +7,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import { PALETTE, type Prediction, type Segmentation } from "../../engine";
+import { PALETTE, type Prediction, type Segmentation, isoDate } from "../../engine";
 import { skipReason, tierName } from "../../i18n/strings";
 import { useLocale, useText } from "../locale";
 import type { PaneModel } from "../usePane";
@@ -126,10 +126,15 @@ function TierTable({ segmentation }: { segmentation: Segmentation }) {
   );
 }
 
+const round = (x: number) => String(+x.toPrecision(4));
+
+function bgnbdText({ r, alpha, a, b }: { r: number; alpha: number; a: number; b: number }) {
+  return `BG/NBD r ${round(r)}, α ${round(alpha)}, a ${round(a)}, b ${round(b)}`;
+}
+
 /** The fitted parameters and the fit charts of the Predict method. */
 function PredictionFacts({ prediction }: { prediction: Prediction }) {
   const text = useText();
-  const round = (x: number) => String(+x.toPrecision(4));
   const { r, alpha, a, b } = prediction.bgnbd.params;
   const { p, q, gamma } = prediction.gammaGamma.params;
   return (
@@ -148,6 +153,12 @@ function PredictionFacts({ prediction }: { prediction: Prediction }) {
           gamma: round(gamma),
         })}
       </Text>
+      {prediction.calibration && (
+        <Text size={200} block>
+          {`${text("calibrationCheck", { date: isoDate(prediction.calibration.summary.calibrationEnd) })}: `}
+          {bgnbdText(prediction.calibration.bgnbd.params)}
+        </Text>
+      )}
       <FitCharts prediction={prediction} />
     </div>
   );

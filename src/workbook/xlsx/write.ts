@@ -99,6 +99,9 @@ function cellObject(cell: {
 /** Text is always a string cell, so "=1+2" stays text; line breaks need wrapping to show. */
 function valueOf(value: CellValue): CellObject {
   if (value === null) return {};
+  // a non-finite number would make the file unreadable; it can only be shown as text
+  if (typeof value === "number" && !Number.isFinite(value))
+    return { value: String(value), type: String };
   if (typeof value !== "string") return { value };
   const text = value.replace(/\r\n?/g, "\n");
   return text.includes("\n")
