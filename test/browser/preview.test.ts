@@ -69,6 +69,7 @@ async function checkSummary(page: Page, locale: "en-US" | "zh-CN", sheetName: st
   const chart = page.getByRole("img", {
     name: new RegExp(`${LABELS[locale].gold} ${expected.counts.gold}`),
   });
+  await chart.waitFor();
   await expect(chart.count()).resolves.toBe(1);
 }
 
@@ -96,7 +97,9 @@ test("zh-CN: 细分客户 writes Chinese tier names and the 客户细分 sheet",
 
 test("zh-TW: the button reads 細分客戶", async () => {
   const { page, problems } = await openPage(preview, "?lang=zh-TW");
-  await expect(page.getByRole("button", { name: "細分客戶" }).count()).resolves.toBe(1);
+  const button = page.getByRole("button", { name: "細分客戶" });
+  await button.waitFor();
+  await expect(button.count()).resolves.toBe(1);
   expect(problems).toEqual([]);
 });
 
