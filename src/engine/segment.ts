@@ -11,6 +11,7 @@ import { RFM_SEGMENTS, fmScore, rfmSegment } from "./rfmSegments";
 import { type Split, MEDIAN, splitThreshold } from "./split";
 import type { Role, Roles, TableGrid } from "./table";
 import type { PredictOptions, Prediction } from "./predict";
+import { type Skipped, notNumberReason } from "./skip";
 import { readTransactions } from "./transactionTable";
 import { type TransactionSummary, summarizeTransactions } from "./transactions";
 
@@ -76,22 +77,7 @@ export function methodTiers(method: Method): readonly TierKey[] {
   return ["A", "B", "C"];
 }
 
-/** Why a row was left out. `column` is the column's name. */
-export type SkipReason =
-  | { code: "blank"; column: string }
-  | { code: "notNumber"; column: string; value: string }
-  | { code: "errorValue"; column: string; value: string }
-  | { code: "duplicate"; id: string; firstRow: number }
-  | { code: "zeroFrequency"; column: string }
-  | { code: "noCustomer" }
-  | { code: "notDate"; column: string; value: string }
-  | { code: "notPurchase"; amount: number };
-
-export interface Skipped {
-  /** 1-based index among the data rows */
-  row: number;
-  reason: SkipReason;
-}
+export type { SkipReason, Skipped } from "./skip";
 
 export type ScoreKey = "r" | "f" | "m" | "rfm" | "cumulativeShare";
 
@@ -159,17 +145,7 @@ function readRows(table: TableGrid, roles: Roles, needed: readonly Role[]) {
         values[k][r] = cell.value;
         continue;
       }
-      const reason: SkipReason =
-        cell.kind === "blank"
-          ? { code: "blank", column }
-          : cell.kind === "error"
-            ? { code: "errorValue", column, value: cell.text }
-            : {
-                code: "notNumber",
-                column,
-                value: cell.kind === "text" ? cell.text : String(cell.value).toUpperCase(),
-              };
-      skipped.push({ row: r + 1, reason });
+      skipped.push({ row: r + 1, reason: notNumberReason(cell, column) });
       continue rows;
     }
     if (idColumn !== undefined) {

@@ -1,7 +1,7 @@
 import { classifyCell } from "./cells";
 import { dayOf } from "./dates";
 import { dec } from "./decimal";
-import type { SkipReason } from "./segment";
+import { type SkipReason, notNumberReason } from "./skip";
 import type { Roles, TableGrid } from "./table";
 import { type Transaction, customerKey } from "./transactions";
 
@@ -72,17 +72,7 @@ export function readTransactions(
         factors.push(cell.value);
         continue;
       }
-      skip(
-        cell.kind === "blank"
-          ? { code: "blank", column }
-          : cell.kind === "error"
-            ? { code: "errorValue", column, value: cell.text }
-            : {
-                code: "notNumber",
-                column,
-                value: cell.kind === "text" ? cell.text : String(cell.value).toUpperCase(),
-              }
-      );
+      skip(notNumberReason(cell, column));
       continue rows;
     }
     const value = factors.length === 1 ? factors[0] : dec(factors[0]).times(factors[1]).toNumber();
