@@ -62,6 +62,9 @@ const enUS = {
   blocked:
     "The cells {address} hold data the add-in did not write. Clear or move them, or select a table with free columns to its right.",
   failed: "Something went wrong: {message}",
+  sheetExists: 'A sheet named "{name}" was added meanwhile. Rename it, or segment again.',
+  sheetGone: 'The sheet "{name}" is gone. Select the customer table again.',
+  tableGone: 'The Excel table "{name}" is gone. Select the customer table again.',
   savedSettings: "Using the settings of the last segmentation of this table ({date}).",
   languageNote: "Tier names are written in {language}.",
   themeLight: "Light",
@@ -165,6 +168,9 @@ const zhCN: Strings = {
   blocked:
     "单元格 {address} 中有不是本加载项写入的数据。请清除或移动这些数据，或选择右侧有空列的表格。",
   failed: "出错了：{message}",
+  sheetExists: "期间新增了名为“{name}”的工作表。请重命名该工作表，或重新细分。",
+  sheetGone: "工作表“{name}”已不存在。请重新选择客户表格。",
+  tableGone: "Excel 表格“{name}”已不存在。请重新选择客户表格。",
   savedSettings: "使用此表格上次细分的设置（{date}）。",
   languageNote: "层级名称以{language}写入。",
   themeLight: "浅色",
@@ -262,6 +268,9 @@ const zhTW: Strings = {
   blocked:
     "儲存格 {address} 中有不是本增益集寫入的資料。請清除或移動這些資料，或選取右側有空欄的表格。",
   failed: "發生錯誤：{message}",
+  sheetExists: "期間新增了名為「{name}」的工作表。請重新命名該工作表，或重新區隔。",
+  sheetGone: "工作表「{name}」已不存在。請重新選取客戶表格。",
+  tableGone: "Excel 表格「{name}」已不存在。請重新選取客戶表格。",
   savedSettings: "使用此表格上次細分的設定（{date}）。",
   languageNote: "層級名稱以{language}寫入。",
   themeLight: "淺色",

@@ -26,6 +26,7 @@ import {
   Cancelled,
   type SegmentationRecord,
   type SourceTable,
+  WorkbookChanged,
   type WorkbookPort,
 } from "../workbook/types";
 import {
@@ -141,6 +142,10 @@ export function usePane(port: WorkbookPort, locale: Locale) {
 
   const fail = useCallback(
     (error: unknown) => {
+      if (error instanceof WorkbookChanged) {
+        setMessage({ intent: "error", text: t(locale, error.reason, { name: error.target }) });
+        return;
+      }
       const text = error instanceof Error ? error.message : String(error);
       setMessage({ intent: "error", text: t(locale, "failed", { message: text }) });
     },

@@ -11,6 +11,7 @@ import {
   type SourceTable,
   type TierStyle,
   type WorkbookPort,
+  WorkbookChanged,
   type WritePlan,
 } from "./types";
 
@@ -189,7 +190,7 @@ export class MemoryWorkbookPort implements WorkbookPort {
 
   private sheet(name: string): MemorySheet {
     const sheet = this.workbook.sheet(name);
-    if (!sheet) throw new Error(`There is no sheet ${name}.`);
+    if (!sheet) throw new WorkbookChanged("sheetGone", name);
     return sheet;
   }
 
@@ -264,6 +265,11 @@ export class MemoryWorkbookPort implements WorkbookPort {
    * and a cancel between blocks clears what this run wrote, so nothing of it is kept.
    */
   async apply(plan: WritePlan, options: RunOptions = {}): Promise<void> {
+    const ours = new Set(plan.previous?.written.sheets.map((n) => n.toLowerCase()) ?? []);
+    for (const { name } of plan.sheets) {
+      if (this.workbook.sheet(name) && !ours.has(name.toLowerCase()))
+        throw new WorkbookChanged("sheetExists", name);
+    }
     if (plan.previous) this.undo(plan.previous);
     const columns = plan.columns;
     if (columns) {

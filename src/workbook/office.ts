@@ -21,6 +21,7 @@ import {
   type SourceTable,
   type WorkbookPort,
   type WritePlan,
+  WorkbookChanged,
 } from "./types";
 
 type WrittenRecordColumns = NonNullable<SegmentationRecord["written"]["columns"]>;
@@ -105,11 +106,10 @@ export class OfficeWorkbookPort implements WorkbookPort {
       });
       for (const { name } of plan.sheets) {
         if (found.sheets.has(sheetKey(name)) && !ours.has(sheetKey(name)))
-          throw new Error(`A sheet named ${name} already exists.`);
+          throw new WorkbookChanged("sheetExists", name);
       }
       const table = columns?.tableName ? found.tables.get(columns.tableName) : undefined;
-      if (columns?.tableName && !table)
-        throw new Error(`There is no table named ${columns.tableName}.`);
+      if (columns?.tableName && !table) throw new WorkbookChanged("tableGone", columns.tableName);
       const change =
         columns && table
           ? changeTableColumns(

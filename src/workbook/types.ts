@@ -157,3 +157,18 @@ export class Blocked extends Error {
     this.name = "Blocked";
   }
 }
+
+/**
+ * The workbook changed between reading the table and writing: a sheet the add-in wants to add
+ * now exists, or a sheet or Excel table it reads from is gone. Nothing was written.
+ */
+export class WorkbookChanged extends Error {
+  constructor(
+    readonly reason: "sheetExists" | "sheetGone" | "tableGone",
+    /** the sheet's or the table's name */
+    readonly target: string
+  ) {
+    super(`${reason}: ${target}`);
+    this.name = "WorkbookChanged";
+  }
+}

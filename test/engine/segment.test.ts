@@ -1,15 +1,9 @@
 import { guessRoles, segment, segmentTransactions, splitHeader } from "../../src/engine";
 import { csvRows } from "../support/csv";
+import { fiveCustomers } from "../support/customers";
 
 describe("segmenting a table", () => {
-  const grid = splitHeader([
-    ["Customer", "Current value", "Growth potential"],
-    ["Ana", 1520, 200],
-    ["Bo", 640, 900],
-    ["Chen", 410, 50],
-    ["Dara", 180, 700],
-    ["Eli", 35, 10],
-  ]);
+  const grid = splitHeader(fiveCustomers());
 
   test("value matrix: tiers per row, shares of customers and of value, the split of each axis", () => {
     const result = segment(grid, guessRoles(grid), "value");

@@ -1,9 +1,11 @@
 /**
  * @jest-environment jsdom
  */
-import { act, screen, waitFor, within } from "@testing-library/react";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { MemoryWorkbook } from "../../src/workbook/memory";
+import { App } from "../../src/taskpane/App";
+import { MemoryWorkbook, MemoryWorkbookPort } from "../../src/workbook/memory";
+import type { WritePlan } from "../../src/workbook/types";
 import { csvRows } from "../support/csv";
 import { cdnowSample } from "../support/data";
 import { customers, openPane } from "./support";
@@ -161,6 +163,28 @@ describe("the task pane", () => {
       await screen.findByText(/The cells Sheet1!D1:D6 hold data the add-in did not write/)
     ).toBeTruthy();
     expect(workbook.sheet("Sheet1")!.value(2, 3)).toBe("keep me");
+    expect(workbook.sheet("Sheet1")!.value(0, 3)).toBeNull();
+  });
+
+  test("a sheet added meanwhile under the summary's name is left alone, and the pane says so", async () => {
+    const user = userEvent.setup();
+    const workbook = MemoryWorkbook.withTable("Sheet1", customers());
+    // someone adds the sheet after the pane planned its writes and before they arrive
+    class RacingPort extends MemoryWorkbookPort {
+      override async apply(plan: WritePlan) {
+        workbook.addSheet(plan.sheets[0].name).set(0, 0, { value: "someone else's" });
+        return super.apply(plan);
+      }
+    }
+    render(<App port={new RacingPort(workbook)} locale="en-US" theme="light" />);
+    await user.click(await segmentButton());
+    expect(
+      await screen.findByText(
+        'A sheet named "Customer segments" was added meanwhile. Rename it, or segment again.'
+      )
+    ).toBeTruthy();
+    expect(workbook.sheets.map((s) => s.name)).toEqual(["Sheet1", "Customer segments"]);
+    expect(workbook.sheet("Customer segments")!.value(0, 0)).toBe("someone else's");
     expect(workbook.sheet("Sheet1")!.value(0, 3)).toBeNull();
   });
 

@@ -8,16 +8,7 @@ import {
   type MemoryPortOptions,
 } from "../../src/workbook/memory";
 
-export function customers(): CellValue[][] {
-  return [
-    ["Customer", "Current value", "Growth potential"],
-    ["Ana", 1520, 200],
-    ["Bo", 640, 900],
-    ["Chen", 410, 50],
-    ["Dara", 180, 700],
-    ["Eli", 35, 10],
-  ];
-}
+export { fiveCustomers as customers } from "../support/customers";
 
 /** The real pane over an in-memory workbook whose selection is A1 of the table. */
 export function openPane(

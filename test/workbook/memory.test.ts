@@ -1,32 +1,17 @@
 import { MemoryWorkbook, MemoryWorkbookPort } from "../../src/workbook/memory";
 import { Blocked } from "../../src/workbook/types";
 import { segmentWith, snapshot } from "./support";
-
-function customers(): (string | number | null)[][] {
-  return [
-    ["Customer", "Current value", "Growth potential"],
-    ["Ana", 1520, 200],
-    ["Bo", 640, 900],
-    ["Chen", 410, 50],
-    ["Dara", 180, 700],
-    ["Eli", 35, 10],
-  ];
-}
+import { FIVE_CUSTOMERS_TIER_COLUMN, fiveCustomers } from "../support/customers";
 
 describe("segmenting an in-memory workbook", () => {
   test("writes a tier column beside the table, one rule per tier, a summary sheet and a record", async () => {
-    const workbook = MemoryWorkbook.withTable("Sheet1", customers());
+    const workbook = MemoryWorkbook.withTable("Sheet1", fiveCustomers());
     const port = new MemoryWorkbookPort(workbook);
     await segmentWith(port, "value");
     const sheet = workbook.sheet("Sheet1")!;
-    expect(sheet.values({ top: 0, left: 3, rows: 6, columns: 1 }).flat()).toEqual([
-      "Value matrix tier",
-      "Gold",
-      "Gold",
-      "Silver",
-      "Iron",
-      "Lead",
-    ]);
+    expect(sheet.values({ top: 0, left: 3, rows: 6, columns: 1 }).flat()).toEqual(
+      FIVE_CUSTOMERS_TIER_COLUMN
+    );
     expect(sheet.rules).toHaveLength(1);
     expect(sheet.rules[0].tiers.map((t) => t.label)).toEqual(["Gold", "Silver", "Iron", "Lead"]);
     expect(sheet.shownColours(1, 3).fill).toBe("#F2C744");
@@ -37,7 +22,7 @@ describe("segmenting an in-memory workbook", () => {
   });
 
   test("segment, re-run with another method, remove: every original cell is exactly as it was", async () => {
-    const workbook = MemoryWorkbook.withTable("Sheet1", customers());
+    const workbook = MemoryWorkbook.withTable("Sheet1", fiveCustomers());
     const sheet = workbook.sheet("Sheet1")!;
     sheet.set(0, 0, { bold: true, fill: "#EEEEEE" });
     const before = snapshot(sheet);
@@ -58,7 +43,7 @@ describe("segmenting an in-memory workbook", () => {
   });
 
   test("never writes over a cell it did not write", async () => {
-    const rows = customers();
+    const rows = fiveCustomers();
     rows[3][4] = "note";
     const workbook = MemoryWorkbook.withTable("Sheet1", rows);
     workbook.selection.area = { top: 0, left: 0, rows: 6, columns: 3 };
@@ -71,7 +56,7 @@ describe("segmenting an in-memory workbook", () => {
 
 describe("more shapes of table", () => {
   test("inside an Excel table the tier column becomes a table column, and goes again on remove", async () => {
-    const workbook = MemoryWorkbook.withTable("Data", customers());
+    const workbook = MemoryWorkbook.withTable("Data", fiveCustomers());
     const sheet = workbook.sheet("Data")!;
     sheet.tables.push({ name: "Customers", area: { top: 0, left: 0, rows: 6, columns: 3 } });
     workbook.selection = { sheet: "Data", area: { top: 2, left: 1, rows: 1, columns: 1 } };
@@ -121,7 +106,7 @@ describe("more shapes of table", () => {
   });
 
   test("a summary sheet name taken by the user is not touched: ours gets a number", async () => {
-    const workbook = MemoryWorkbook.withTable("Sheet1", customers());
+    const workbook = MemoryWorkbook.withTable("Sheet1", fiveCustomers());
     workbook.addSheet("Customer segments").set(0, 0, { value: "mine" });
     const port = new MemoryWorkbookPort(workbook);
     await segmentWith(port, "value");

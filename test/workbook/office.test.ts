@@ -10,23 +10,18 @@ import {
 import { isOurRule, labelOfFormula, tierFormula } from "../../src/workbook/office/rules";
 import { changeTableColumns, ownColumnIndexes } from "../../src/workbook/office/tables";
 import { planFor } from "../../src/workbook/segmentation";
-import { Cancelled, type CellValue, type WritePlan } from "../../src/workbook/types";
+import {
+  Cancelled,
+  type CellValue,
+  WorkbookChanged,
+  type WritePlan,
+} from "../../src/workbook/types";
 import { type Batch, MockExcel, type MockSheet, parseA1 } from "../support/excelMock";
 import { analyse, segmentWith } from "./support";
+import { FIVE_CUSTOMERS_TIER_COLUMN, fiveCustomers } from "../support/customers";
 
 const FIVE_MB = 5_000_000;
 const NOW = new Date(2026, 10, 23, 10, 30);
-
-function customers(): CellValue[][] {
-  return [
-    ["Customer", "Current value", "Growth potential"],
-    ["Ana", 1520, 200],
-    ["Bo", 640, 900],
-    ["Chen", 410, 50],
-    ["Dara", 180, 700],
-    ["Eli", 35, 10],
-  ];
-}
 
 /** A customer table of `rows` rows, its header included. */
 function bigTable(rows: number): CellValue[][] {
@@ -91,17 +86,10 @@ function valueWrites(batches: readonly Batch[]) {
 
 describe("what the Office adapter writes", () => {
   test("the tier column beside the table, its bold header, and one colour rule per tier", async () => {
-    const excel = MockExcel.withTable("Sheet1", customers());
+    const excel = MockExcel.withTable("Sheet1", fiveCustomers());
     await segmentWith(portOn(excel), "value");
     const sheet = excel.sheet("Sheet1")!;
-    expect(column(sheet, 3, 0, 6)).toEqual([
-      "Value matrix tier",
-      "Gold",
-      "Gold",
-      "Silver",
-      "Iron",
-      "Lead",
-    ]);
+    expect(column(sheet, 3, 0, 6)).toEqual(FIVE_CUSTOMERS_TIER_COLUMN);
     expect(sheet.cell(0, 3)?.bold).toBe(true);
     expect(sheet.cell(1, 3)?.bold).toBeUndefined();
     // the colours are rules, not cell fills
@@ -155,7 +143,7 @@ describe("what the Office adapter writes", () => {
   });
 
   test("a number format per column, set once over the column's data cells", async () => {
-    const excel = MockExcel.withTable("Sheet1", customers());
+    const excel = MockExcel.withTable("Sheet1", fiveCustomers());
     const port = portOn(excel);
     const plan = await planOn(port, "abc");
     const batches = await batchesOf(excel, () => port.apply(plan));
@@ -177,7 +165,7 @@ describe("what the Office adapter writes", () => {
   });
 
   test("a summary sheet with the legend's colours, widths in points, and a chart coloured per tier", async () => {
-    const excel = MockExcel.withTable("Sheet1", customers());
+    const excel = MockExcel.withTable("Sheet1", fiveCustomers());
     await segmentWith(portOn(excel), "value");
     const summary = excel.sheet("Customer segments")!;
     expect(summary.value(0, 0)).toBe("Customer segments");
@@ -222,7 +210,7 @@ describe("what the Office adapter writes", () => {
   });
 
   test("inside an Excel table the new columns are table columns, and go again on remove", async () => {
-    const excel = MockExcel.withTable("Data", customers());
+    const excel = MockExcel.withTable("Data", fiveCustomers());
     excel.addTable("Data", "Customers", { top: 0, left: 0, rows: 6, columns: 3 });
     excel.selection = { sheet: "Data", area: { top: 2, left: 1, rows: 1, columns: 1 } };
     const port = portOn(excel);
@@ -251,14 +239,7 @@ describe("what the Office adapter writes", () => {
       "Growth potential",
       "Value matrix tier",
     ]);
-    expect(column(sheet, 3, 0, 6)).toEqual([
-      "Value matrix tier",
-      "Gold",
-      "Gold",
-      "Silver",
-      "Iron",
-      "Lead",
-    ]);
+    expect(column(sheet, 3, 0, 6)).toEqual(FIVE_CUSTOMERS_TIER_COLUMN);
     const [record] = await port.loadRecords();
     await port.remove(record);
     expect(excel.tableHeaders("Customers")).toEqual([
@@ -272,7 +253,7 @@ describe("what the Office adapter writes", () => {
 
 describe("replacing and removing touch only what the add-in wrote", () => {
   function withUserThings(): MockExcel {
-    const excel = MockExcel.withTable("Sheet1", customers());
+    const excel = MockExcel.withTable("Sheet1", fiveCustomers());
     const sheet = excel.sheet("Sheet1")!;
     sheet.set(0, 0, { bold: true, fill: "#EEEEEE" });
     // the user's own rules, one of them just like ours but on another column
@@ -367,6 +348,20 @@ describe("replacing and removing touch only what the add-in wrote", () => {
     const merged = runs.findIndex((r) => r.options?.mergeUndoGroup);
     expect(deletingRun).toBeLessThan(runsBefore + merged);
     await port.remove((await port.loadRecords())[0]);
+    expect(picture(excel)).toBe(before);
+  });
+});
+
+describe("a workbook that changed between reading and writing", () => {
+  test("a sheet of the summary's name added meanwhile is not overwritten, and is named", async () => {
+    const excel = MockExcel.withTable("Sheet1", fiveCustomers());
+    const port = portOn(excel);
+    const plan = await planOn(port, "value");
+    excel.addSheet("Customer segments").set(0, 0, { value: "someone else's" });
+    const before = picture(excel);
+    await expect(port.apply(plan)).rejects.toEqual(
+      new WorkbookChanged("sheetExists", "Customer segments")
+    );
     expect(picture(excel)).toBe(before);
   });
 });
@@ -494,7 +489,7 @@ describe("undo, calculation and cancel", () => {
       ["1.20", true],
       ["1.19", false],
     ] as const) {
-      const excel = MockExcel.withTable("Sheet1", customers());
+      const excel = MockExcel.withTable("Sheet1", fiveCustomers());
       excel.apiVersion = version;
       const port = portOn(excel);
       await segmentWith(port, "value");
@@ -574,7 +569,7 @@ describe("undo, calculation and cancel", () => {
 
 describe("reading", () => {
   test("the Excel table around a selected cell, without its total row; empty cells as null, errors as text", async () => {
-    const rows = customers();
+    const rows = fiveCustomers();
     rows[2][2] = "";
     rows[3][1] = "#N/A";
     rows.push(["Total", 2785, null]);
@@ -602,7 +597,7 @@ describe("reading", () => {
   });
 
   test("a selected range as it is; a single cell outside tables by its region; whole columns by their used cells", async () => {
-    const excel = MockExcel.withTable("Sheet1", customers());
+    const excel = MockExcel.withTable("Sheet1", fiveCustomers());
     excel.sheet("Sheet1")!.set(20, 5, { value: "elsewhere" });
     const port = portOn(excel);
     excel.selection.area = { top: 1, left: 0, rows: 2, columns: 2 };
@@ -618,7 +613,7 @@ describe("reading", () => {
   });
 
   test("isBlank in one sync, without reading values; sheet names", async () => {
-    const excel = MockExcel.withTable("Sheet1", customers());
+    const excel = MockExcel.withTable("Sheet1", fiveCustomers());
     excel.sheet("Sheet1")!.set(3, 4, { value: null, bold: true });
     const port = portOn(excel);
     const batches = await batchesOf(excel, async () => {
