@@ -24,7 +24,6 @@ export class LivePort extends MemoryWorkbookPort {
         },
       });
     } finally {
-      this.keepSelectionOnASheet();
       this.changed();
     }
   }
@@ -33,18 +32,7 @@ export class LivePort extends MemoryWorkbookPort {
     try {
       await super.remove(record);
     } finally {
-      this.keepSelectionOnASheet();
       this.changed();
     }
-  }
-
-  /** A removed or replaced sheet cannot stay selected: Excel moves to another sheet too. */
-  private keepSelectionOnASheet(): void {
-    const book = this.workbook;
-    if (book.sheet(book.selection.sheet) || book.sheets.length === 0) return;
-    book.selection = {
-      sheet: book.sheets[0].name,
-      area: { top: 0, left: 0, rows: 1, columns: 1 },
-    };
   }
 }

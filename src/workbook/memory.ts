@@ -258,6 +258,13 @@ export class MemoryWorkbookPort implements WorkbookPort {
     }
     const gone = new Set(record.written.sheets.map((n) => n.toLowerCase()));
     this.workbook.sheets = this.workbook.sheets.filter((s) => !gone.has(s.name.toLowerCase()));
+    // as in Excel, deleting the selected sheet selects another
+    const book = this.workbook;
+    if (!book.sheet(book.selection.sheet) && book.sheets.length > 0)
+      book.selection = {
+        sheet: book.sheets[0].name,
+        area: { top: 0, left: 0, rows: 1, columns: 1 },
+      };
   }
 
   /**

@@ -42,6 +42,21 @@ describe("segmenting an in-memory workbook", () => {
     expect([...workbook.properties.keys()]).toEqual([]);
   });
 
+  test("removing the sheet that is selected selects the first sheet, as Excel does", async () => {
+    const workbook = MemoryWorkbook.withTable("Sheet1", fiveCustomers());
+    const port = new MemoryWorkbookPort(workbook);
+    await segmentWith(port, "value");
+    workbook.selection = {
+      sheet: "Customer segments",
+      area: { top: 3, left: 1, rows: 1, columns: 1 },
+    };
+    await port.remove((await port.loadRecords())[0]);
+    expect(workbook.selection).toEqual({
+      sheet: "Sheet1",
+      area: { top: 0, left: 0, rows: 1, columns: 1 },
+    });
+  });
+
   test("never writes over a cell it did not write", async () => {
     const rows = fiveCustomers();
     rows[3][4] = "note";
