@@ -44,6 +44,7 @@ export type ErrorCode =
   | "noCalibrationPurchases"
   | "calibrationEndTooLate"
   | "noRepeatBuyers"
+  | "noRepeatCustomers"
   | "noConvergence"
   | "spendMeanUndefined"
   | "purchasesUndefined";

@@ -145,7 +145,10 @@ export function fitPrediction(
     onSkip: (row, reason) => skipped.push({ row, reason }),
   });
   skipped.sort((a, b) => a.row - b.row);
+  // the models' own messages name function arguments (x, calibration_end); the pane has none
+  if (transactions.length === 0) throw new CvError("na", "noRepeatCustomers");
   const summary = summarizePurchases(transactions, { unit });
+  if (spenders(summary.customers).length === 0) throw new CvError("na", "noRepeatCustomers");
   const bgnbd = fitBgNbd(summary.customers);
   const gammaGamma = fitGammaGamma(spenders(summary.customers));
   const fit: PredictionFit = {

@@ -45,6 +45,8 @@ const MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     calibrationEndTooLate:
       "{arg} must be before the last purchase, so that some purchases are left to check the model on",
     noRepeatBuyers: "{arg} has no repeat buyers (x of 1 or more) to fit the model to",
+    noRepeatCustomers:
+      "no customer bought on two different days (with money spent the second time), so the models have nothing to learn from",
     noConvergence:
       "the {model} model could not be fitted to these customers: the search for the best parameters did not converge",
     spendMeanUndefined:
@@ -91,6 +93,7 @@ const MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     noCalibrationPurchases: "{arg} 当天或之前没有购买记录",
     calibrationEndTooLate: "{arg} 必须早于最后一次购买，留出部分购买记录用于检验模型",
     noRepeatBuyers: "{arg} 中没有重复购买的客户（x 大于或等于 1），无法拟合模型",
+    noRepeatCustomers: "没有客户在两个不同日期购买（且第二次有消费金额），模型无从学习",
     noConvergence: "无法对这些客户拟合 {model} 模型：最佳参数的搜索没有收敛",
     spendMeanUndefined: "{arg} 中的 q 必须大于 1，预期消费金额才存在（q 为 {q}）",
     purchasesUndefined: "{arg} 中的 a + b 必须大于 1，才能预测 x 为 0 的客户的购买次数",
@@ -134,6 +137,7 @@ const MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     noCalibrationPurchases: "{arg} 當天或之前沒有購買記錄",
     calibrationEndTooLate: "{arg} 必須早於最後一次購買，留出部分購買記錄用於檢驗模型",
     noRepeatBuyers: "{arg} 中沒有重複購買的客戶（x 大於或等於 1），無法配適模型",
+    noRepeatCustomers: "沒有客戶在兩個不同日期購買（且第二次有消費金額），模型無從學習",
     noConvergence: "無法對這些客戶配適 {model} 模型：最佳參數的搜尋沒有收斂",
     spendMeanUndefined: "{arg} 中的 q 必須大於 1，預期消費金額才存在（q 為 {q}）",
     purchasesUndefined: "{arg} 中的 a + b 必須大於 1，才能預測 x 為 0 的客戶的購買次數",

@@ -172,4 +172,19 @@ describe("Predict from a transaction table", () => {
     expect(customer).toMatchObject({ x: 1, meanSpend: 0 });
     expect(result.gammaGamma.params.q).toBeGreaterThan(1);
   });
+
+  test("a table where nobody came back says so, without naming a function argument", () => {
+    const once: TableGrid = {
+      header: ["Customer", "Date", "Amount"],
+      hasHeader: true,
+      rows: [
+        ["A", "2024-01-01", 10],
+        ["B", "2024-01-02", 20],
+        ["B", "2024-01-02", 5],
+      ],
+    };
+    expect(() => fitPrediction(once, ROLES)).toThrow(new CvError("na", "noRepeatCustomers"));
+    const returnsOnly: TableGrid = { ...once, rows: [["A", "2024-01-01", -10]] };
+    expect(() => fitPrediction(returnsOnly, ROLES)).toThrow(new CvError("na", "noRepeatCustomers"));
+  });
 });
