@@ -2,9 +2,8 @@
  * column (1,048,576 customers) built from the CDNOW data, CLV throughput, and the BTYD
  * functions on the CDNOW transactions. Prints a table; timings are the best of three runs,
  * because these machines are shared and noisy. */
-const fs = require("fs");
-const path = require("path");
 const { loadFunctions } = require("./load-functions");
+const { readData } = require("./data");
 
 const ROWS = 1_048_576;
 const CLV_CALLS = 100_000;
@@ -14,24 +13,9 @@ const TARGET_CLV_PER_SECOND = 50_000;
 const TARGET_FIT_SECONDS = 0.5;
 const TARGET_SUMMARY_SECONDS = 2;
 
-function dataDir() {
-  const candidates = [
-    process.env.CV_DATA_DIR,
-    path.resolve(__dirname, "..", "..", "shared", "data"),
-    "/work/shared/data",
-  ];
-  const found = candidates.find((dir) => dir && fs.existsSync(path.join(dir, "CDNOW_master.txt")));
-  if (!found)
-    throw new Error("CDNOW_master.txt not found: set CV_DATA_DIR to the shared data folder.");
-  return found;
-}
-
 /** Per-customer recency, frequency and monetary value of the 23,570 CDNOW customers. */
 function cdnowCustomers() {
-  const lines = fs
-    .readFileSync(path.join(dataDir(), "CDNOW_master.txt"), "utf8")
-    .split(/\r?\n/)
-    .slice(1);
+  const lines = readData("CDNOW_master.txt").split(/\r?\n/).slice(1);
   const customers = new Map();
   let latest = 0;
   for (const line of lines) {
@@ -57,7 +41,7 @@ function cdnowTransactions(file, { idField, dateField, dollarsField, header }) {
   const ids = [];
   const dates = [];
   const amounts = [];
-  const lines = fs.readFileSync(path.join(dataDir(), file), "utf8").split(/\r?\n/);
+  const lines = readData(file).split(/\r?\n/);
   for (const line of lines.slice(header ? 1 : 0)) {
     const fields = line.trim().split(/\s+/);
     if (!fields[0]) continue;

@@ -1,5 +1,5 @@
 /* Makes assets/sample-customers.csv, the customer table the browser preview opens on, from
- * ../shared/data/CDNOW_master.txt (CDNOW purchases, Jan 1997 - Jun 1998, Fader & Hardie).
+ * data/CDNOW_master.txt.gz (CDNOW purchases, Jan 1997 - Jun 1998, Fader & Hardie).
  * Every 94th customer (251 of 23,570), as of 1998-06-30:
  *   Recency (days)        days from the last purchase to 1998-06-30
  *   Frequency (orders)    distinct purchase days
@@ -11,11 +11,8 @@
  * Run: node scripts/make-sample.js */
 const fs = require("fs");
 const path = require("path");
+const { readData } = require("./data");
 
-const source = path.join(
-  process.env.CV_DATA_DIR ?? path.resolve(__dirname, "../../shared/data"),
-  "CDNOW_master.txt"
-);
 const target = path.resolve(__dirname, "../assets/sample-customers.csv");
 const EVERY = 94;
 const asOf = Date.UTC(1998, 5, 30);
@@ -23,7 +20,7 @@ const year = 365.25;
 const day = 86_400_000;
 
 const customers = new Map();
-for (const line of fs.readFileSync(source, "utf8").split(/\r?\n/)) {
+for (const line of readData("CDNOW_master.txt").split(/\r?\n/)) {
   const [id, date, , dollars] = line.trim().split(/\s+/);
   if (!dollars || Number(id) % EVERY !== 1) continue;
   const time = Date.UTC(+date.slice(0, 4), +date.slice(4, 6) - 1, +date.slice(6, 8));

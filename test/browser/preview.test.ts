@@ -2,7 +2,7 @@ import fs from "fs";
 import path from "path";
 import type { Page } from "playwright-core";
 import { PALETTE } from "../../src/engine/palette";
-import { cdnowSample, dataDir } from "../support/data";
+import { cdnowSample, readData } from "../support/data";
 import { LABELS, type Quadrant, sampleQuadrants } from "./expected";
 import {
   type Preview,
@@ -204,8 +204,11 @@ test("Download workbook gives an .xlsx LibreOffice reads; opened again, its segm
 
 test("a messy CSV of invoices loads and segments by RFM into a new customers sheet", async () => {
   const { page, problems } = await openPage(preview, "?lang=en-US");
-  const csv = path.join(dataDir(), "online_retail_sample.csv");
-  await page.locator("input[type=file]").setInputFiles(csv);
+  await page.locator("input[type=file]").setInputFiles({
+    name: "online_retail_sample.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(readData("online_retail_sample.csv")),
+  });
   await page.getByText("Opened online_retail_sample.csv").waitFor();
   expect(await cellText(page, "A1")).toBe("InvoiceNo");
   await page.getByRole("button", { name: "Segment customers" }).click();

@@ -1,26 +1,9 @@
-import * as fs from "fs";
-import * as path from "path";
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { readData: readDataSet } = require("../../scripts/data.js");
 
-/**
- * The shared real data sets (../shared/data, see its README) are not copied into the
- * project. They sit beside the project's folder; CV_DATA_DIR points elsewhere if needed.
- */
-export function dataDir(): string {
-  const candidates = [
-    process.env.CV_DATA_DIR,
-    path.resolve(__dirname, "..", "..", "..", "shared", "data"),
-    "/work/shared/data",
-  ].filter((dir): dir is string => Boolean(dir));
-  const found = candidates.find((dir) => fs.existsSync(path.join(dir, "CDNOW_sample.txt")));
-  if (!found)
-    throw new Error(
-      `The shared data sets were not found; looked in ${candidates.join(", ")}. Set CV_DATA_DIR.`
-    );
-  return found;
-}
-
+/** A data set of the project's data/ folder as text (see data/README.md); gzipped ones too. */
 export function readData(name: string): string {
-  return fs.readFileSync(path.join(dataDir(), name), "utf8");
+  return readDataSet(name);
 }
 
 /** CDNOW_sample.txt as rows: master id, sample id, YYYYMMDD, CDs, dollars. */
