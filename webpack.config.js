@@ -6,6 +6,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { LocalizedMetadataPlugin } = require("./scripts/localized-metadata");
+const { HelpSitePlugin } = require("./scripts/help-site-plugin");
 
 const devUrl = "https://localhost:3000/";
 
@@ -35,6 +36,28 @@ const typescriptRule = {
   },
 };
 
+// Custom functions live in several files; the metadata plugin reads them all and adds each
+// file's CustomFunctions.associate calls to it, and all go into the one functions bundle.
+const functionFiles = ["./src/functions/functions.ts", "./src/functions/btyd.ts"];
+const translations = path.resolve(__dirname, "src/i18n/function-help");
+// The help site (help/) is written into both builds, so the preview's Help link works too.
+const helpSite = () => new HelpSitePlugin({ functionFiles, translations });
+
+/** ADDIN_URL as the folder the add-in is served from: https, ending in "/". */
+function deploymentUrl(value) {
+  if (!value) return devUrl;
+  const url = new URL(value);
+  if (url.protocol !== "https:") throw new Error(`ADDIN_URL must be an https address: ${value}`);
+  return url.href.endsWith("/") ? url.href : `${url.href}/`;
+}
+
+/** The manifest for a deployment at `deployUrl`: every development address replaced, the
+ * AppDomain (an origin, without a path) by the deployment's origin. */
+function deployedManifest(content, deployUrl) {
+  const devOrigin = new URL(devUrl).origin;
+  return content.split(devUrl).join(deployUrl).split(devOrigin).join(new URL(deployUrl).origin);
+}
+
 /** The browser preview (`npm run preview`): the task pane on an in-memory workbook. */
 const preview = (dev) => ({
   name: "preview",
@@ -52,16 +75,13 @@ const preview = (dev) => ({
         { from: "assets/icon-32.png", to: "favicon.png" },
       ],
     }),
+    helpSite(),
   ],
 });
 
-// Custom functions live in several files; the metadata plugin reads them all and adds each
-// file's CustomFunctions.associate calls to it, and all go into the one functions bundle.
-const functionFiles = ["./src/functions/functions.ts", "./src/functions/btyd.ts"];
-
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
-  const deployUrl = process.env.ADDIN_URL || devUrl;
+  const deployUrl = deploymentUrl(process.env.ADDIN_URL);
   const addin = {
     name: "addin",
     devtool: dev ? "eval-source-map" : "source-map",
@@ -83,10 +103,8 @@ module.exports = async (env, options) => {
         output: "functions.json",
         input: functionFiles,
       }),
-      new LocalizedMetadataPlugin({
-        input: "functions.json",
-        translations: path.resolve(__dirname, "src/i18n/function-help"),
-      }),
+      new LocalizedMetadataPlugin({ input: "functions.json", translations, siteUrl: deployUrl }),
+      helpSite(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -101,7 +119,7 @@ module.exports = async (env, options) => {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => content.toString().split(devUrl).join(deployUrl),
+            transform: (content) => deployedManifest(content.toString(), deployUrl),
           },
         ],
       }),

@@ -4,9 +4,11 @@
  * and btyd.ts, turned into functions.json by custom-functions-metadata-plugin). The translations live in
  * src/i18n/function-help/<locale>.json, keyed by function id and parameter name. This
  * module writes functions.<locale>.json next to functions.json and fails the build when a
- * translation is missing or names a function or parameter that does not exist. */
+ * translation is missing or names a function or parameter that does not exist. Every function
+ * of every language gets a helpUrl: its page of the help site in that language. */
 const fs = require("fs");
 const path = require("path");
+const { helpPagePath } = require("./function-help");
 
 const LOCALES = ["zh-CN", "zh-TW"];
 
@@ -43,9 +45,19 @@ function readTranslations(dir, locale) {
 }
 
 class LocalizedMetadataPlugin {
-  constructor({ input, translations }) {
+  /** `siteUrl`: the address the add-in is deployed at, ending in "/"; help pages live under it. */
+  constructor({ input, translations, siteUrl }) {
     this.input = input;
     this.translationsDir = translations;
+    this.siteUrl = siteUrl;
+  }
+
+  withHelpUrls(metadata, locale) {
+    const functions = metadata.functions.map((fn) => ({
+      ...fn,
+      helpUrl: new URL(helpPagePath(locale, fn.id), this.siteUrl).href,
+    }));
+    return { ...metadata, functions };
   }
 
   apply(compiler) {
@@ -60,6 +72,10 @@ class LocalizedMetadataPlugin {
           const source = assets[this.input];
           if (!source) return; // the metadata plugin has already reported why
           const metadata = JSON.parse(source.source().toString());
+          compilation.updateAsset(
+            this.input,
+            new sources.RawSource(JSON.stringify(this.withHelpUrls(metadata, "en-US"), null, 2))
+          );
           for (const locale of LOCALES) {
             try {
               const localized = localizeMetadata(
@@ -70,7 +86,7 @@ class LocalizedMetadataPlugin {
               const name = this.input.replace(/\.json$/, `.${locale}.json`);
               compilation.emitAsset(
                 name,
-                new sources.RawSource(JSON.stringify(localized, null, 2))
+                new sources.RawSource(JSON.stringify(this.withHelpUrls(localized, locale), null, 2))
               );
             } catch (error) {
               compilation.errors.push(new WebpackError(String(error.message)));
@@ -82,4 +98,4 @@ class LocalizedMetadataPlugin {
   }
 }
 
-module.exports = { LOCALES, localizeMetadata, LocalizedMetadataPlugin };
+module.exports = { LOCALES, localizeMetadata, readTranslations, LocalizedMetadataPlugin };
