@@ -80,14 +80,16 @@ function checkManifest(xml, { dist } = {}) {
   urls.push(...all("AppDomain").map((e) => e.textContent.trim()));
   for (const url of urls) if (!url.startsWith("https://")) problems.push(`${url} is not https`);
 
-  const localized = ["DisplayName", "Description"].map((tag) => all(tag)[0]);
+  // the help pages (SupportUrl, Get Started's "Learn more") exist in every language, like the text
+  const localized = ["DisplayName", "Description", "SupportUrl"].map((tag) => all(tag)[0]);
   localized.push(
     resources.get(
       functionsPoint
         ?.getElementsByTagName("Metadata")[0]
         ?.getElementsByTagName("SourceLocation")[0]
         ?.getAttribute("resid")
-    )
+    ),
+    resources.get(all("LearnMoreUrl")[0]?.getAttribute("resid"))
   );
   for (const element of resourceSection.getElementsByTagName("bt:String")) {
     if (element.getAttribute("id") !== namespace) localized.push(element);
@@ -97,12 +99,8 @@ function checkManifest(xml, { dist } = {}) {
     const overrides = Array.from(element.children).map((o) => o.getAttribute("Locale"));
     for (const locale of LOCALES) {
       if (!overrides.includes(locale)) {
-        problems.push(
-          `<${element.tagName} ${element.getAttribute("id") ?? ""}> has no ${locale} override`.replace(
-            "  ",
-            " "
-          )
-        );
+        const name = [element.tagName, element.getAttribute("id")].filter(Boolean).join(" ");
+        problems.push(`<${name}> has no ${locale} override`);
       }
     }
   }

@@ -1,5 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
+import { JSDOM } from "jsdom";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { checkManifest } = require("../scripts/manifest-check.js");
@@ -10,6 +11,30 @@ const manifest = fs.readFileSync(path.join(root, "manifest.xml"), "utf8");
 describe("manifest.xml", () => {
   test("passes the offline structure checks, and every URL of ours is a file the build produced", () => {
     expect(checkManifest(manifest, { dist: path.join(root, "dist") })).toEqual([]);
+  });
+
+  test("Support and Get Started's Learn more open the help site in the user's language", () => {
+    const doc = new JSDOM(manifest, { contentType: "text/xml" }).window.document;
+    const learnMore = doc.getElementsByTagName("LearnMoreUrl")[0].getAttribute("resid");
+    const pages = (element: Element | undefined) => ({
+      default: element?.getAttribute("DefaultValue"),
+      ...Object.fromEntries(
+        Array.from(element?.children ?? []).map((o) => [
+          o.getAttribute("Locale"),
+          o.getAttribute("Value"),
+        ])
+      ),
+    });
+    const help = (locale: string) => `https://localhost:3000/help/${locale}/index.html`;
+    const expected = { default: help("en-US"), "zh-CN": help("zh-CN"), "zh-TW": help("zh-TW") };
+    expect(pages(doc.getElementsByTagName("SupportUrl")[0])).toEqual(expected);
+    expect(
+      pages(
+        Array.from(doc.getElementsByTagName("bt:Url")).find(
+          (url) => url.getAttribute("id") === learnMore
+        )
+      )
+    ).toEqual(expected);
   });
 
   test("the production build carries the manifest with every dev URL replaced", () => {
@@ -31,6 +56,10 @@ describe("manifest.xml", () => {
       .replace(
         '<bt:Override Locale="zh-TW" Value="https://localhost:3000/functions.zh-TW.json"/>',
         ""
+      )
+      .replace(
+        '<Override Locale="zh-CN" Value="https://localhost:3000/help/zh-CN/index.html"/>',
+        ""
       );
     const problems: string[] = checkManifest(broken);
     expect(problems).toEqual(
@@ -40,6 +69,7 @@ describe("manifest.xml", () => {
         expect.stringContaining("must share one resid"),
         "http://localhost:3000/functions.js is not https",
         "<bt:Url Functions.Metadata.Url> has no zh-TW override",
+        "<SupportUrl> has no zh-CN override",
       ])
     );
   });
