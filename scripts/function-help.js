@@ -159,7 +159,8 @@ code { padding: 0 0.2em; } pre { padding: 0.75rem; white-space: pre-wrap; }
 table { border-collapse: collapse; margin: 0.75rem 0; } th, td { border: 1px solid var(--line);
   padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; }
 dl.functions dt { margin-top: 0.75rem; font-weight: 600; } dl.functions dd { margin: 0 0 0 1.5rem; }
-.summary { font-size: 1.1rem; }`;
+.summary { font-size: 1.1rem; }
+table.arguments th, table.arguments td:nth-child(2) { white-space: nowrap; }`;
 
 function render(text) {
   // Wide tables scroll inside their own box instead of widening the page.
@@ -226,7 +227,7 @@ function functionPage(locale, fn, help, examples, site) {
 ${
   rows
     ? `<h2>${escapeHtml(words.arguments)}</h2>
-<div class="table"><table>
+<div class="table"><table class="arguments">
 <thead><tr><th scope="col">${escapeHtml(words.argument)}</th><th scope="col">${escapeHtml(words.required)}</th><th scope="col">${escapeHtml(words.description)}</th></tr></thead>
 <tbody>
 ${rows}

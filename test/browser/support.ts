@@ -78,6 +78,28 @@ export async function openPage(preview: Preview, query: string): Promise<Watched
   return { page, problems };
 }
 
+/**
+ * What axe-core finds wrong on the page, of the given impacts, one line per rule. Fluent's
+ * focus manager (Tabster) adds focusable aria-hidden sentinels that pass focus on; they are
+ * never reached as content, and axe cannot tell them from real controls.
+ */
+export async function axeViolations(page: Page, impacts: string[]): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window)))
+    await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  return page.evaluate(async (wanted) => {
+    const axe = (window as unknown as { axe: { run: (context: unknown) => Promise<AxeResults> } })
+      .axe;
+    const results = await axe.run({ exclude: [["[data-tabster-dummy]"]] });
+    return results.violations
+      .filter((v) => wanted.includes(v.impact ?? ""))
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes, e.g. ${v.nodes[0]?.target})`);
+  }, impacts);
+}
+
+interface AxeResults {
+  violations: { id: string; impact?: string; help: string; nodes: { target: string[] }[] }[];
+}
+
 export function screenshotPath(name: string): string {
   return path.join(RESULTS, `${name}.png`);
 }
