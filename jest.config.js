@@ -6,6 +6,7 @@ module.exports = {
   testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/browser/"],
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "test/tsconfig.json", diagnostics: false }],
+    "\\.csv$": "<rootDir>/test/support/textTransform.js",
   },
   setupFiles: ["<rootDir>/test/support/setup.ts"],
   // shared two-core machines: UI tests wait for renders, not for a stopwatch

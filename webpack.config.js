@@ -26,6 +26,9 @@ async function httpsOptions() {
   }
 }
 
+// The sample customer table is bundled as text (the pane's "Insert sample data").
+const textRule = { test: /\.csv$/, type: "asset/source" };
+
 const typescriptRule = {
   test: /\.tsx?$/,
   exclude: /node_modules/,
@@ -65,7 +68,7 @@ const preview = (dev) => ({
   entry: { preview: "./src/preview/index.tsx" },
   output: { path: path.resolve(__dirname, "dist-preview"), filename: "[name].js", clean: true },
   resolve: { extensions: [".ts", ".tsx", ".js"] },
-  module: { rules: [typescriptRule] },
+  module: { rules: [typescriptRule, textRule] },
   performance: { maxAssetSize: 2_000_000, maxEntrypointSize: 2_000_000 },
   plugins: [
     new HtmlWebpackPlugin({ filename: "index.html", template: "./src/preview/preview.html" }),
@@ -96,7 +99,7 @@ module.exports = async (env, options) => {
       clean: true,
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
-    module: { rules: [typescriptRule] },
+    module: { rules: [typescriptRule, textRule] },
     performance: { maxAssetSize: 2_000_000, maxEntrypointSize: 2_000_000 },
     plugins: [
       new CustomFunctionsMetadataPlugin({

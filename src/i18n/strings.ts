@@ -69,6 +69,19 @@ const enUS = {
   languageNote: "Tier names are written in {language}.",
   themeLight: "Light",
   themeDark: "Dark",
+  // the first run: no customer table selected yet
+  firstRunText:
+    "The pane needs a customer table: a header row, then one row per customer, with columns of numbers such as value, recency or spend.",
+  sampleOffer:
+    "No table at hand? Try the pane on 251 customers of the CDNOW music store (1997–98), added as a new sheet. Nothing of yours is changed.",
+  insertSample: "Insert sample data",
+  insertingSample: "Inserting sample data…",
+  sampleInserted: 'Sample data added on the new sheet "{name}" and selected.',
+  sampleFailed: "The sample data could not be added: {message}",
+  sampleLeftBehind:
+    'The sample data could not be added, and the sheet "{name}" may have been left incomplete: delete it. ({message})',
+  help: "Help",
+  helpLabel: "Help (opens in a new window)",
   // the Predict method
   predictHeading: "Prediction",
   timeUnit: "Time unit",
@@ -90,6 +103,7 @@ const enUS = {
   repeatPurchases: "Repeat purchases",
   fitParameters: "BG/NBD r {r}, α {alpha}, a {a}, b {b}; Gamma-Gamma p {p}, q {q}, γ {gamma}",
   predictionsSheet: "Customer predictions",
+  sampleSheet: "Sample customers",
   // what the add-in writes into the workbook
   summarySheet: "Customer segments",
   customersSheet: "RFM customers",
@@ -175,6 +189,17 @@ const zhCN: Strings = {
   languageNote: "层级名称以{language}写入。",
   themeLight: "浅色",
   themeDark: "深色",
+  firstRunText:
+    "此窗格需要一张客户表：第一行是标题行，之后每位客户一行，并有数字列，例如价值、最近购买或消费金额。",
+  sampleOffer:
+    "手头没有表格？可以用 CDNOW 音乐商店的 251 位客户（1997–98 年）试用此窗格，数据会添加为一张新工作表，不会更改您的任何数据。",
+  insertSample: "插入示例数据",
+  insertingSample: "正在插入示例数据…",
+  sampleInserted: "示例数据已添加到新工作表“{name}”并已选中。",
+  sampleFailed: "无法添加示例数据：{message}",
+  sampleLeftBehind: "无法添加示例数据，工作表“{name}”可能不完整：请将其删除。（{message}）",
+  help: "帮助",
+  helpLabel: "帮助（在新窗口中打开）",
   predictHeading: "预测设置",
   timeUnit: "时间单位",
   periodLabel: "预测期（{unit}）",
@@ -195,6 +220,7 @@ const zhCN: Strings = {
   repeatPurchases: "重复购买次数",
   fitParameters: "BG/NBD r {r}，α {alpha}，a {a}，b {b}；Gamma-Gamma p {p}，q {q}，γ {gamma}",
   predictionsSheet: "客户预测",
+  sampleSheet: "示例客户",
   summarySheet: "客户细分",
   customersSheet: "客户 RFM",
   summaryTitle: "客户细分",
@@ -275,6 +301,17 @@ const zhTW: Strings = {
   languageNote: "層級名稱以{language}寫入。",
   themeLight: "淺色",
   themeDark: "深色",
+  firstRunText:
+    "此窗格需要一張客戶表：第一列是標題列，之後每位客戶一列，並有數字欄，例如價值、最近購買或消費金額。",
+  sampleOffer:
+    "手邊沒有表格？可以用 CDNOW 音樂商店的 251 位客戶（1997–98 年）試用此窗格，資料會新增為一張新工作表，不會變更您的任何資料。",
+  insertSample: "插入範例資料",
+  insertingSample: "正在插入範例資料…",
+  sampleInserted: "範例資料已新增到新工作表「{name}」並已選取。",
+  sampleFailed: "無法新增範例資料：{message}",
+  sampleLeftBehind: "無法新增範例資料，工作表「{name}」可能不完整：請將它刪除。（{message}）",
+  help: "說明",
+  helpLabel: "說明（在新視窗中開啟）",
   predictHeading: "預測設定",
   timeUnit: "時間單位",
   periodLabel: "預測期（{unit}）",
@@ -295,6 +332,7 @@ const zhTW: Strings = {
   repeatPurchases: "重複購買次數",
   fitParameters: "BG/NBD r {r}，α {alpha}，a {a}，b {b}；Gamma-Gamma p {p}，q {q}，γ {gamma}",
   predictionsSheet: "客戶預測",
+  sampleSheet: "範例客戶",
   summarySheet: "客戶細分",
   customersSheet: "客戶 RFM",
   summaryTitle: "客戶細分",
@@ -563,6 +601,41 @@ export function tierHeader(locale: Locale, method: Method): string {
     },
   };
   return headers[locale][method];
+}
+
+/**
+ * The sample sheet's header: the columns of assets/sample-customers.csv (en-US is its header
+ * as it is), in words the pane's column guesses know in each language.
+ */
+const SAMPLE_HEADER: Record<Locale, string[]> = {
+  "en-US": [
+    "Customer",
+    "Recency (days)",
+    "Frequency (orders)",
+    "Monetary ($)",
+    "Current value ($)",
+    "Growth potential ($)",
+  ],
+  "zh-CN": [
+    "客户",
+    "最近购买（天）",
+    "购买次数",
+    "消费金额（美元）",
+    "当前价值（美元）",
+    "增值潜力（美元）",
+  ],
+  "zh-TW": [
+    "客戶",
+    "最近購買（天）",
+    "購買次數",
+    "消費金額（美元）",
+    "目前價值（美元）",
+    "增值潛力（美元）",
+  ],
+};
+
+export function sampleHeader(locale: Locale): string[] {
+  return [...SAMPLE_HEADER[locale]];
 }
 
 /** RFMTABLE's header, shared by the function and the pane's RFM customers sheet. */

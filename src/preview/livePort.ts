@@ -1,10 +1,16 @@
-import type { SegmentationRecord, RunOptions, WritePlan } from "../workbook/types";
+import type {
+  InsertedSheet,
+  NewSheet,
+  SegmentationRecord,
+  RunOptions,
+  WritePlan,
+} from "../workbook/types";
 import { type MemoryWorkbook, MemoryWorkbookPort } from "../workbook/memory";
 
 /**
- * The in-memory port, telling the page after every block written and every removal so the
- * grid redraws as Excel would. The short pause between blocks lets the browser paint the
- * progress bar and take a cancel, as the Office adapter's syncs do.
+ * The in-memory port, telling the page after every block written, every removal and every
+ * sheet inserted so the grid redraws as Excel would. The short pause between blocks lets the
+ * browser paint the progress bar and take a cancel, as the Office adapter's syncs do.
  */
 export class LivePort extends MemoryWorkbookPort {
   constructor(
@@ -31,6 +37,15 @@ export class LivePort extends MemoryWorkbookPort {
   override async remove(record: SegmentationRecord): Promise<void> {
     try {
       await super.remove(record);
+    } finally {
+      this.changed();
+    }
+  }
+
+  /** The sample sheet the pane inserts: the grid shows it, selected. */
+  override async insertSheet(content: NewSheet): Promise<InsertedSheet> {
+    try {
+      return await super.insertSheet(content);
     } finally {
       this.changed();
     }

@@ -1,6 +1,7 @@
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Locale } from "../i18n/locale";
 import type { WorkbookPort } from "../workbook/types";
+import { HelpLink } from "./HelpLink";
 import { LocaleContext, useText } from "./locale";
 import { ActionsSection } from "./sections/ActionsSection";
 import { ColumnsSection } from "./sections/ColumnsSection";
@@ -20,14 +21,21 @@ const useStyles = makeStyles({
     minHeight: "100%",
     boxSizing: "border-box",
   },
+  header: {
+    display: "flex",
+    alignItems: "baseline",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+    marginTop: tokens.spacingVerticalM,
+  },
   title: {
-    margin: `${tokens.spacingVerticalM} 0 0`,
+    margin: 0,
     fontSize: tokens.fontSizeBase500,
     fontWeight: tokens.fontWeightSemibold,
   },
 });
 
-/** The task pane: table, method, columns, options, preview, actions, top to bottom. */
+/** The task pane: title and help, table, method, columns, options, preview, actions, top to bottom. */
 export function Pane({ port, locale }: { port: WorkbookPort; locale: Locale }) {
   return (
     <LocaleContext.Provider value={locale}>
@@ -42,7 +50,10 @@ function PaneBody({ port, locale }: { port: WorkbookPort; locale: Locale }) {
   const model = usePane(port, locale);
   return (
     <main className={styles.pane} lang={locale}>
-      <h1 className={styles.title}>{text("appTitle")}</h1>
+      <header className={styles.header}>
+        <h1 className={styles.title}>{text("appTitle")}</h1>
+        <HelpLink />
+      </header>
       <Text size={200}>{text("intro")}</Text>
       <TableSection model={model} />
       {model.table && !(model.table.problem && model.table.problem !== "oneCustomer") && (

@@ -20,11 +20,14 @@ import { errorMessage } from "../i18n/errors";
 import type { Locale } from "../i18n/locale";
 import { type StringKey, roleName, t, timeUnitName } from "../i18n/strings";
 import { qualified } from "../workbook/address";
+import { sampleSheet } from "../workbook/sample";
 import { planFor, recordFor, withoutOwnColumns } from "../workbook/segmentation";
 import {
   Blocked,
   Cancelled,
+  type InsertedSheet,
   type SegmentationRecord,
+  SheetNotAdded,
   type SourceTable,
   WorkbookChanged,
   type WorkbookPort,
@@ -52,7 +55,8 @@ export type Status =
   | { kind: "idle" }
   | { kind: "reading" }
   | { kind: "writing"; done: number; total: number }
-  | { kind: "removing" };
+  | { kind: "removing" }
+  | { kind: "inserting" };
 
 export interface Message {
   intent: "success" | "error" | "warning" | "info";
@@ -324,6 +328,29 @@ export function usePane(port: WorkbookPort, locale: Locale) {
     }
   }, [table, port, locale, fail]);
 
+  /** The first run: the sample customers on a new sheet, selected, then read as any table. */
+  const insertSample = useCallback(async () => {
+    setStatus({ kind: "inserting" });
+    setMessage(undefined);
+    let inserted: InsertedSheet;
+    try {
+      inserted = await port.insertSheet(sampleSheet(locale));
+    } catch (error) {
+      if (error instanceof SheetNotAdded) {
+        const key = error.leftBehind ? "sampleLeftBehind" : "sampleFailed";
+        const text = t(locale, key, { message: error.reason, name: error.sheet });
+        setMessage({ intent: "error", text });
+      } else {
+        fail(error);
+      }
+      setStatus({ kind: "idle" });
+      return;
+    }
+    setMessage({ intent: "success", text: t(locale, "sampleInserted", { name: inserted.sheet }) });
+    setStatus({ kind: "reading" });
+    await load();
+  }, [port, locale, fail, load]);
+
   const cancel = useCallback(() => abort.current?.abort(), []);
 
   const chooseRole = useCallback((role: Role, column: number | undefined) => {
@@ -351,6 +378,7 @@ export function usePane(port: WorkbookPort, locale: Locale) {
     needed,
     actions: {
       readTable,
+      insertSample,
       write,
       remove,
       cancel,

@@ -1,11 +1,14 @@
 import { classifyCell } from "../engine";
 import { areaAddress, overlaps } from "./address";
 import { RECORD_PREFIX, decodeRecords, encodeRecords, replaceRecord } from "./records";
+import { tableArea, uniqueSheetName } from "./newSheet";
 import {
   type Area,
   Cancelled,
   type CellValue,
   type ChartSpec,
+  type InsertedSheet,
+  type NewSheet,
   type RunOptions,
   type SegmentationRecord,
   type SourceTable,
@@ -335,6 +338,29 @@ export class MemoryWorkbookPort implements WorkbookPort {
   async remove(record: SegmentationRecord): Promise<void> {
     this.undo(record);
     await this.saveRecords(replaceRecord(await this.loadRecords(), record.id));
+  }
+
+  /** As Excel does it: a free name, the table from A1 with a bold header, then selected. */
+  async insertSheet(content: NewSheet): Promise<InsertedSheet> {
+    const name = uniqueSheetName(
+      content.name,
+      this.workbook.sheets.map((s) => s.name)
+    );
+    const sheet = this.workbook.addSheet(name);
+    content.values.forEach((row, r) =>
+      row.forEach((value, c) => {
+        const format = r > 0 ? content.numberFormats?.[c] : undefined;
+        sheet.set(r, c, {
+          value,
+          ...(r === 0 ? { bold: true } : {}),
+          ...(format ? { numberFormat: format } : {}),
+        });
+      })
+    );
+    sheet.columnWidths = [...(content.columnWidths ?? [])];
+    const area = tableArea(content);
+    this.workbook.selection = { sheet: name, area };
+    return { sheet: name, area };
   }
 }
 

@@ -3,6 +3,7 @@ import { type Step, calls, groupIntoBatches, sendBatches, writeSync } from "./of
 import { columnFormatStep, columnValueSteps, ruleStep, sheetSteps } from "./office/content";
 import { jsonBytes } from "./office/blocks";
 import { type ExcelRun, type RequirementCheck, officeRequirements, officeRun } from "./office/host";
+import { type NewSheetProgress, writeNewSheet } from "./office/newSheet";
 import { type Found, probe, queueRecords, sheetKey } from "./office/probe";
 import { locateTable, readValues } from "./office/read";
 import {
@@ -16,11 +17,14 @@ import {
   Cancelled,
   type Area,
   type ColumnBlock,
+  type InsertedSheet,
+  type NewSheet,
   type RunOptions,
   type SegmentationRecord,
   type SourceTable,
   type WorkbookPort,
   type WritePlan,
+  SheetNotAdded,
   WorkbookChanged,
 } from "./types";
 
@@ -179,6 +183,36 @@ export class OfficeWorkbookPort implements WorkbookPort {
         queueRecords(context, found, replaceRecord(found.records, record.id));
       });
     });
+  }
+
+  /**
+   * One undo step where Excel can merge it (ExcelApi 1.20). A failed sync after the sheet was
+   * added takes the sheet away again, so that no half-filled sheet looks like a finished one:
+   * that deletion cannot be undone, but it removes only the sheet this call added. A sheet
+   * someone else added under the name meanwhile is never touched.
+   */
+  async insertSheet(content: NewSheet): Promise<InsertedSheet> {
+    const runOptions = this.supports("1.20") ? { mergeUndoGroup: true } : undefined;
+    const progress: NewSheetProgress = { name: content.name, added: false };
+    try {
+      return await this.excelRun(runOptions, (context) =>
+        writeNewSheet(context, content, progress)
+      );
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      const leftBehind = progress.added && !(await this.deletedAgain(progress.name));
+      throw new SheetNotAdded(progress.name, reason, leftBehind);
+    }
+  }
+
+  /** Takes away a sheet this adapter has just added; false when even that fails. */
+  private async deletedAgain(name: string): Promise<boolean> {
+    try {
+      await this.deleteSheets([name]);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   private async deleteSheets(names: readonly string[]): Promise<void> {

@@ -123,6 +123,25 @@ export interface WritePlan {
   record: SegmentationRecord;
 }
 
+/** A sheet the add-in adds for the user to keep (the sample data): a table from A1, header first. */
+export interface NewSheet {
+  /** the name wanted; " (2)", " (3)"… is added when a sheet of that name exists */
+  name: string;
+  /** the header row, then the data rows; numbers stay numbers */
+  values: CellValue[][];
+  /** per column, for the data rows ("General" when undefined) */
+  numberFormats?: (string | undefined)[];
+  /** per column, in characters */
+  columnWidths?: number[];
+}
+
+export interface InsertedSheet {
+  /** the name the sheet was given */
+  sheet: string;
+  /** the table written, now selected */
+  area: Area;
+}
+
 export interface WorkbookPort {
   /**
    * The table at the selection: the selected range, or, when one cell is selected, the
@@ -137,6 +156,12 @@ export interface WorkbookPort {
   /** Removes exactly what the record lists, and the record. */
   remove(record: SegmentationRecord): Promise<void>;
   loadRecords(): Promise<SegmentationRecord[]>;
+  /**
+   * Adds a sheet under a name no sheet has, writes the table from A1 (header in bold) and
+   * selects it. Only undoable changes: nothing of the user's is overwritten or deleted. Throws
+   * SheetNotAdded when it fails, having taken away what it had added.
+   */
+  insertSheet(content: NewSheet): Promise<InsertedSheet>;
 }
 
 /** The user stopped a long run; nothing of it was kept. */
@@ -170,5 +195,22 @@ export class WorkbookChanged extends Error {
   ) {
     super(`${reason}: ${target}`);
     this.name = "WorkbookChanged";
+  }
+}
+
+/**
+ * A new sheet could not be added and filled. What was added of it was taken away again, unless
+ * `leftBehind`: then the sheet may be there, incomplete.
+ */
+export class SheetNotAdded extends Error {
+  constructor(
+    /** the name the sheet was to have */
+    readonly sheet: string,
+    /** Excel's own explanation, in Office's language */
+    readonly reason: string,
+    readonly leftBehind: boolean
+  ) {
+    super(`sheet ${sheet} not added: ${reason}`);
+    this.name = "SheetNotAdded";
   }
 }

@@ -323,7 +323,14 @@ export class MockExcel {
   readonly journal: Batch[] = [];
   readonly runs: { options: Excel.RunOptions | undefined }[] = [];
   readonly requirementQueries: { name: string; version: unknown }[] = [];
+  /**
+   * Makes a call fail when its sync reaches it, as Excel fails a batch part-way: the calls
+   * before it stay done, the ones after it are not run, and the sync rejects.
+   */
+  failWhen?: (operation: Operation) => MockOfficeError | undefined;
   private nextId = 1;
+  /** Each sheet keeps its selection while another is active, as in Excel. */
+  private readonly selections = new Map<string, Area>();
 
   static withTable(name: string, rows: CellValue[][]): MockExcel {
     const excel = new MockExcel();
@@ -337,6 +344,15 @@ export class MockExcel {
 
   id(): string {
     return `{${this.nextId++}}`;
+  }
+
+  /** Makes a sheet the active one, with the selection it had there (A1 at first). */
+  activate(name: string): void {
+    const { sheet: current, area } = this.selection;
+    if (current.toLowerCase() === name.toLowerCase()) return;
+    this.selections.set(current.toLowerCase(), area);
+    const kept = this.selections.get(name.toLowerCase());
+    this.selection = { sheet: name, area: kept ?? { top: 0, left: 0, rows: 1, columns: 1 } };
   }
 
   sheet(name: string): MockSheet | undefined {
@@ -484,6 +500,8 @@ class MockContext {
       fail(new MockOfficeError("RequestPayloadSizeLimitExceeded", `${batch.writtenBytes} bytes`));
     for (const call of calls) {
       try {
+        const refused = this.excel.failWhen?.(call);
+        if (refused) throw refused;
         batch.readBytes += call.apply();
       } catch (error) {
         fail(error);
@@ -644,8 +662,15 @@ class WorksheetCollectionProxy extends RemoteCollection<WorksheetProxy> {
     return new WorksheetProxy(this.context, name, () => this.excel.sheet(name), true);
   }
 
+  /** Excel's rules for a name: 1 to 31 characters, no backslash, / ? * [ ] or :, no apostrophe at either end, not "History". */
   add(name: string): WorksheetProxy {
-    if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name))
+    if (
+      !name ||
+      name.length > 31 ||
+      /[\\/?*[\]:]/.test(name) ||
+      /^'|'$/.test(name) ||
+      name.toLowerCase() === "history"
+    )
       throw new MockOfficeError("InvalidArgument", `sheet name ${name}`);
     this.write(`add(${name})`, name, () => this.excel.addSheet(name));
     return this.getItem(name);
@@ -736,10 +761,21 @@ class WorksheetProxy extends Remote {
     };
   }
 
+  /** The sheet becomes the active one, with the selection it had (A1 on a new sheet). */
+  activate(): void {
+    this.write("activate()", null, () => this.excel.activate(this.locate().name));
+  }
+
   delete(): void {
     this.write("delete()", null, () => {
       const sheet = this.locate();
+      const at = this.excel.sheets.indexOf(sheet);
       this.excel.sheets = this.excel.sheets.filter((s) => s !== sheet);
+      // as Excel does, deleting the active sheet activates its neighbour, right or else left
+      if (this.excel.selection.sheet.toLowerCase() === sheet.name.toLowerCase()) {
+        const neighbour = this.excel.sheets[Math.min(at, this.excel.sheets.length - 1)];
+        if (neighbour) this.excel.activate(neighbour.name);
+      }
       this.excel.tables = this.excel.tables.filter((t) => t.sheet !== sheet);
     });
   }
@@ -868,6 +904,15 @@ class RangeProxy extends Remote {
         });
       },
     };
+  }
+
+  /** Selects the range on its sheet, which becomes the active one. */
+  select(): void {
+    this.write("select()", null, () => {
+      const { sheet, area } = this.locate();
+      this.excel.activate(sheet.name);
+      this.excel.selection = { sheet: sheet.name, area };
+    });
   }
 
   clear(applyTo = "All"): void {
