@@ -68,3 +68,31 @@ test("a function page links to the same function in the other languages", async 
   );
   expect(problems).toEqual([]);
 });
+
+test("the pane's Help link opens the help site in the pane's language", async () => {
+  const context = await preview.browser.newContext({ viewport: { width: 1400, height: 860 } });
+  const page = await context.newPage();
+  await page.goto(`${preview.url}?lang=zh-CN`);
+  const [help] = await Promise.all([
+    context.waitForEvent("page"),
+    page.getByRole("link", { name: /^帮助/ }).click(),
+  ]);
+  await help.waitForLoadState();
+  expect(new URL(help.url()).pathname).toBe("/help/zh-CN/index.html");
+  await help
+    .getByRole("heading", { level: 1, name: "Customer Value for Excel：函数帮助" })
+    .waitFor();
+});
+
+test("an empty cell offers the sample data, which lands on a new sheet ready to segment", async () => {
+  const context = await preview.browser.newContext({ viewport: { width: 1400, height: 860 } });
+  const page = await context.newPage();
+  await page.goto(`${preview.url}?lang=en-US`);
+  await page.locator('[data-address="J3"]').click();
+  await page.getByRole("button", { name: "Use selection" }).click();
+  await page.getByRole("button", { name: "Insert sample data" }).click();
+  await page.getByRole("tab", { name: "Sample customers" }).waitFor();
+  await page.screenshot({ path: screenshotPath("preview-sample-inserted") });
+  await page.getByRole("button", { name: "Segment customers" }).click();
+  await page.getByRole("tab", { name: "Customer segments" }).waitFor();
+});
