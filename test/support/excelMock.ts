@@ -3,10 +3,17 @@ import type { Area, CellValue } from "../../src/workbook/types";
 
 /**
  * A fake Excel for the Office.js adapter: a grid of cells per sheet, Excel tables, conditional
- * formats, charts and custom document properties, driven through the same proxy objects as
- * Office.js. Calls are queued and run only at `context.sync()`, loaded properties are readable
- * only after it, and every sync is kept in a journal: its operations and the JSON size of what
- * was written and read back. Like Excel on the web it refuses a batch over 5 MB.
+ * formats, charts, custom document properties and custom XML parts, driven through the same
+ * proxy objects as Office.js. Calls are queued and run only at `context.sync()`, loaded
+ * properties are readable only after it, and every sync is kept in a journal: its operations
+ * and the JSON size of what was written and read back. Like Excel on the web it refuses a
+ * batch over 5 MB.
+ *
+ * It is at least as strict as Excel's documentation: what the documentation leaves open (a
+ * duplicate table column name, `mergeUndoGroup` on an old host) is refused. It also fails on
+ * demand: a sync can fail before or at any of its calls (`failSync`), Excel can go away after
+ * a sync (`closeAfterSync`), the user can be editing a cell (`editingCell`), and a merged undo
+ * group can fail as it does on the web (`mergeUndoFails`).
  *
  * The request context is an `office-addin-mock` object (its `sync` wrapped, as its docs
  * suggest); the mock has no collections, methods or deferred execution, so the workbook
@@ -39,8 +46,10 @@ export interface MockRule {
   area: Area;
   operator?: string;
   formula1?: string;
+  formula2?: string;
   fill?: string;
   fontColor?: string;
+  stopIfTrue?: boolean;
 }
 
 export interface MockChart {
@@ -55,6 +64,16 @@ export interface MockChart {
   pointFills: string[];
   position?: [string, string];
 }
+
+export interface MockXmlPart {
+  id: string;
+  /** the namespace of the root element; "" without one */
+  namespaceUri: string;
+  xml: string;
+}
+
+export type Platform = "desktop" | "web";
+export type SheetVisibility = "Visible" | "Hidden" | "VeryHidden";
 
 export interface Operation {
   target: string;
@@ -84,8 +103,39 @@ export class MockOfficeError extends Error {
   }
 }
 
+/** A failure planned with `failSync`: `fired` says whether a sync reached it. */
+export interface SyncFault {
+  /** the sync it fails, counted from the first sync this Excel saw (1-based) */
+  readonly sync: number;
+  /** "start": before any call (a dropped connection); n: at the n-th call (1-based); "end": after every call, the answer lost */
+  readonly at: "start" | "end" | number;
+  readonly error: MockOfficeError;
+  fired: boolean;
+}
+
+/** The code of every sync and run once Excel is gone (`OfficeExtension.ErrorCodes.connectionFailure`). */
+export const CONNECTION_LOST = "ConnectionFailure";
+
+const RUN_OPTIONS = ["mergeUndoGroup", "delayForCellEdit"];
+const CALCULATION_TYPES = ["Recalculate", "Full", "FullRebuild"];
+
+/**
+ * APIs that cannot be undone, so a run with `mergeUndoGroup` fails with UndoNotSupported on
+ * them, and the platforms where that is so ("Unsupported APIs" in the undo documentation).
+ * Only those the model has are listed.
+ */
+const NOT_UNDOABLE: Record<string, readonly Platform[]> = {
+  "Worksheet.delete": ["desktop", "web"],
+  "Worksheet.name": ["desktop"],
+  "Worksheet.position": ["desktop"],
+  "Worksheet.visibility": ["desktop"],
+};
+
 const MAX_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;
+const MAX_READ_CELLS = 5_000_000;
+/** What Excel outside the web keeps of a custom property's key or value (UTF-16 code units). */
+const PROPERTY_LIMIT = 255;
 const WHOLE_SHEET: Area = { top: 0, left: 0, rows: MAX_ROWS, columns: MAX_COLUMNS };
 
 export function utf8Bytes(value: unknown): number {
@@ -170,12 +220,187 @@ function typed(input: unknown): Partial<MockCell> {
   return { value: input, formula: undefined, quotePrefix: false };
 }
 
+/** Excel's rules for a sheet name: 1 to 31 characters, none of \ / ? * [ ] :, no apostrophe at either end, not "History". */
+function checkSheetName(name: unknown): string {
+  if (
+    typeof name !== "string" ||
+    !name ||
+    name.length > 31 ||
+    /[\\/?*[\]:]/.test(name) ||
+    /^'|'$/.test(name) ||
+    name.toLowerCase() === "history"
+  )
+    throw new MockOfficeError("InvalidArgument", `sheet name ${String(name)}`);
+  return name;
+}
+
+const XML_NAME = /[A-Za-z_:\u00C0-\uFFEF][\w.\-:\u00B7\u00C0-\uFFEF]*/y;
+const BAD_AMPERSAND = /&(?!(?:lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);)/;
+
+/**
+ * Checks that `xml` is well-formed XML with one root element (an XML declaration, comments and
+ * processing instructions around it allowed, a DOCTYPE refused) and that every prefix is
+ * declared; returns the root element's namespace, "" without one. Malformed: InvalidArgument.
+ */
+export function xmlRootNamespace(xml: string): string {
+  const refuse = (why: string): never => {
+    throw new MockOfficeError("InvalidArgument", `the XML is not well-formed: ${why}`);
+  };
+  if (typeof xml !== "string") return refuse("not a string");
+  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(xml))
+    refuse("a character XML does not allow");
+  let at = xml.startsWith("\uFEFF") ? 1 : 0;
+  const skipSpace = () => {
+    const start = at;
+    while (at < xml.length && " \t\r\n".includes(xml[at])) at++;
+    return at > start;
+  };
+  const name = () => {
+    XML_NAME.lastIndex = at;
+    const match = XML_NAME.exec(xml);
+    if (!match) return refuse(`a name expected at ${at}`);
+    at += match[0].length;
+    return match[0];
+  };
+  const text = (content: string) => {
+    if (BAD_AMPERSAND.test(content)) refuse("an & that starts no entity");
+    if (content.includes("]]>")) refuse("]]> in text");
+  };
+  const skipPast = (end: string, what: string) => {
+    const found = xml.indexOf(end, at);
+    if (found < 0) refuse(`an unclosed ${what}`);
+    const inside = xml.slice(at, found);
+    at = found + end.length;
+    return inside;
+  };
+  const comment = () => {
+    at += 4;
+    const inside = skipPast("-->", "comment");
+    if (inside.includes("--") || inside.endsWith("-")) refuse("-- in a comment");
+  };
+  const instruction = () => {
+    at += 2;
+    if (/^xml$/i.test(name())) refuse("an XML declaration not at the start");
+    skipPast("?>", "processing instruction");
+  };
+  const misc = () => {
+    for (;;) {
+      skipSpace();
+      if (xml.startsWith("<!--", at)) comment();
+      else if (xml.startsWith("<?", at)) instruction();
+      else return;
+    }
+  };
+
+  type Open = { name: string; scope: Map<string, string> };
+  const prefixOf = (qualified: string) =>
+    qualified.includes(":") ? qualified.slice(0, qualified.indexOf(":")) : "";
+  /** Reads `<name attr="v" ...>` or `/>`; returns the element, and whether it was empty. */
+  const openTag = (parent: Map<string, string>): [Open, boolean] => {
+    at++;
+    const element = name();
+    const attributes = new Map<string, string>();
+    let empty = false;
+    for (;;) {
+      const spaced = skipSpace();
+      if (xml.startsWith("/>", at)) {
+        [at, empty] = [at + 2, true];
+        break;
+      }
+      if (xml[at] === ">") {
+        at++;
+        break;
+      }
+      if (!spaced) refuse(`a space expected in <${element}>`);
+      const attribute = name();
+      skipSpace();
+      if (xml[at] !== "=") refuse(`= expected after ${attribute}`);
+      at++;
+      skipSpace();
+      const quote = xml[at];
+      if (quote !== '"' && quote !== "'") refuse(`a quoted value expected for ${attribute}`);
+      at++;
+      const value = skipPast(quote, "attribute value");
+      if (value.includes("<")) refuse(`< in the value of ${attribute}`);
+      text(value);
+      if (attributes.has(attribute)) refuse(`${attribute} twice in <${element}>`);
+      attributes.set(attribute, value);
+    }
+    const scope = new Map(parent);
+    for (const [attribute, value] of attributes) {
+      if (attribute === "xmlns") scope.set("", value);
+      else if (attribute.startsWith("xmlns:")) {
+        if (!value) refuse(`an empty namespace for ${attribute}`);
+        scope.set(attribute.slice(6), value);
+      }
+    }
+    for (const qualified of [element, ...attributes.keys()]) {
+      const prefix = prefixOf(qualified);
+      if (prefix && prefix !== "xmlns" && !scope.has(prefix))
+        refuse(`the prefix ${prefix} is not declared`);
+    }
+    return [{ name: element, scope }, empty];
+  };
+
+  if (/^<\?xml[\s?]/.test(xml.slice(at, at + 6))) {
+    const declaration = xml.slice(at, xml.indexOf("?>", at) + 2);
+    const valid =
+      /^<\?xml\s+version\s*=\s*(["'])1\.\d+\1(\s+encoding\s*=\s*(["'])[A-Za-z][\w.-]*\3)?(\s+standalone\s*=\s*(["'])(yes|no)\5)?\s*\?>$/;
+    if (!valid.test(declaration)) refuse("a bad XML declaration");
+    at += declaration.length;
+  }
+  misc();
+  if (xml.startsWith("<!DOCTYPE", at)) refuse("a DOCTYPE");
+  if (xml[at] !== "<" || xml.startsWith("</", at) || xml.startsWith("<!", at))
+    refuse("no root element");
+  const [root, empty] = openTag(new Map([["xml", "http://www.w3.org/XML/1998/namespace"]]));
+  const open: Open[] = empty ? [] : [root];
+  while (open.length > 0) {
+    const next = xml.indexOf("<", at);
+    if (next < 0) refuse(`<${open[open.length - 1].name}> is not closed`);
+    text(xml.slice(at, next));
+    at = next;
+    if (xml.startsWith("</", at)) {
+      at += 2;
+      const closing = name();
+      skipSpace();
+      if (xml[at] !== ">") refuse(`> expected after </${closing}`);
+      at++;
+      const opened = open.pop()!;
+      if (opened.name !== closing) refuse(`</${closing}> closes <${opened.name}>`);
+    } else if (xml.startsWith("<!--", at)) comment();
+    else if (xml.startsWith("<![CDATA[", at)) {
+      at += 9;
+      skipPast("]]>", "CDATA section");
+    } else if (xml.startsWith("<?", at)) instruction();
+    else if (xml.startsWith("<!", at)) refuse("a declaration inside an element");
+    else {
+      const [element, closed] = openTag(open[open.length - 1].scope);
+      if (!closed) open.push(element);
+    }
+  }
+  misc();
+  if (at < xml.length) refuse("more than one root element, or text after it");
+  return root.scope.get(prefixOf(root.name)) ?? "";
+}
+
+/** `Office.context.requirements.isSetSupported`'s comparison: "1.20" is above "1.9". */
+function versionAtMost(version: string, highest: string): boolean {
+  const [major, minor = 0] = version.split(".").map(Number);
+  const [hasMajor, hasMinor = 0] = highest.split(".").map(Number);
+  return major < hasMajor || (major === hasMajor && minor <= hasMinor);
+}
+
+/** Lets pending promise callbacks and timers run, as Excel raises events after its own work. */
+const later = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 export class MockSheet {
   readonly cells = new Map<number, Map<number, MockCell>>();
   rules: MockRule[] = [];
   charts: MockChart[] = [];
   readonly columnWidths = new Map<number, number>();
   frozenRows = 0;
+  visibility: SheetVisibility = "Visible";
 
   constructor(public name: string) {}
 
@@ -202,6 +427,23 @@ export class MockSheet {
     if (Object.keys(cell).length === 1 && cell.value === null) line.delete(column);
     else line.set(column, cell);
     if (line.size === 0) this.cells.delete(row);
+  }
+
+  /** Calls `visit` for each cell that exists inside the area. */
+  eachExisting(area: Area, visit: (row: number, column: number, cell: MockCell) => void): void {
+    for (const [r, line] of this.cells) {
+      if (r < area.top || r >= area.top + area.rows) continue;
+      for (const [c, cell] of line)
+        if (c >= area.left && c < area.left + area.columns) visit(r, c, cell);
+    }
+  }
+
+  /** true or false when every cell of the area is bold or not, null when they differ. */
+  bold(area: Area): boolean | null {
+    let bold = 0;
+    this.eachExisting(area, (_r, _c, cell) => (bold += cell.bold ? 1 : 0));
+    if (bold === 0) return false;
+    return bold === area.rows * area.columns ? true : null;
   }
 
   values(area: Area): CellValue[][] {
@@ -309,20 +551,59 @@ export class MockSheet {
   }
 }
 
+type SelectionHandler = (args: Excel.SelectionChangedEventArgs) => Promise<unknown>;
+
+/** What a user, or the saved file, has of a workbook: no internal ids, no selection. */
+export interface VisibleState {
+  sheets: {
+    name: string;
+    visibility: SheetVisibility;
+    cells: [number, number, MockCell][];
+    columnWidths: [number, number][];
+    frozenRows: number;
+    conditionalFormats: Omit<MockRule, "id">[];
+    charts: Omit<MockChart, "name">[];
+  }[];
+  tables: {
+    name: string;
+    sheet: string;
+    area: Area;
+    columns: string[];
+    showTotals: boolean;
+  }[];
+  customProperties: { key: string; value: unknown }[];
+  customXmlParts: { namespaceUri: string; xml: string }[];
+}
+
 export class MockExcel {
   sheets: MockSheet[] = [];
   tables: MockTable[] = [];
+  /** custom document properties; keys are case-insensitive, as in Excel */
   readonly properties = new Map<string, unknown>();
+  xmlParts: MockXmlPart[] = [];
   selection: { sheet: string; area: Area } = {
     sheet: "Sheet1",
     area: { top: 0, left: 0, rows: 1, columns: 1 },
   };
   /** the highest ExcelApi version the fake host supports */
   apiVersion = "1.20";
+  /** the highest SharedRuntime version, or undefined for a host without the shared runtime */
+  sharedRuntime: string | undefined = "1.1";
+  /** decides the documented differences: property trimming, what cannot be undone */
+  platform: Platform = "desktop";
   payloadLimit = 5_000_000;
+  /** the user is typing in a cell: a run without `delayForCellEdit` fails */
+  editingCell = false;
+  /** makes the first sync of every run with `mergeUndoGroup` fail with this error */
+  mergeUndoFails?: MockOfficeError;
   readonly journal: Batch[] = [];
+  /** every `Excel.run`, also those refused */
   readonly runs: { options: Excel.RunOptions | undefined }[] = [];
   readonly requirementQueries: { name: string; version: unknown }[] = [];
+  /** every `application.calculate`, in order */
+  readonly calculations: { run: number; type: string }[] = [];
+  /** errors thrown by event handlers, which Excel ignores */
+  readonly handlerErrors: unknown[] = [];
   /**
    * Makes a call fail when its sync reaches it, as Excel fails a batch part-way: the calls
    * before it stay done, the ones after it are not run, and the sync rejects.
@@ -331,6 +612,16 @@ export class MockExcel {
   private nextId = 1;
   /** Each sheet keeps its selection while another is active, as in Excel. */
   private readonly selections = new Map<string, Area>();
+  private readonly faults = new Map<number, SyncFault>();
+  private closingAfter: number | undefined;
+  private gone = false;
+  private readonly selectionHandlers = new Set<{
+    handler: SelectionHandler;
+    workbook: Excel.Workbook;
+  }>();
+  /** written under suspended calculation, with no calculate after: globally, and per run */
+  private stale = false;
+  private readonly staleRuns = new Set<number>();
 
   static withTable(name: string, rows: CellValue[][]): MockExcel {
     const excel = new MockExcel();
@@ -360,10 +651,29 @@ export class MockExcel {
   }
 
   addSheet(name: string): MockSheet {
+    checkSheetName(name);
     if (this.sheet(name)) throw new MockOfficeError("ItemAlreadyExists", `sheet ${name}`);
     const sheet = new MockSheet(name);
     this.sheets.push(sheet);
     return sheet;
+  }
+
+  /** Renames a sheet by Excel's rules; its tables, rules and charts go with it. */
+  renameSheet(sheet: MockSheet, name: unknown): void {
+    checkSheetName(name);
+    const newName = name as string;
+    const other = this.sheet(newName);
+    if (other && other !== sheet)
+      throw new MockOfficeError("ItemAlreadyExists", `sheet ${newName}`);
+    const oldKey = sheet.name.toLowerCase();
+    if (this.selection.sheet.toLowerCase() === oldKey)
+      this.selection = { ...this.selection, sheet: newName };
+    const kept = this.selections.get(oldKey);
+    if (kept) {
+      this.selections.delete(oldKey);
+      this.selections.set(newName.toLowerCase(), kept);
+    }
+    sheet.name = newName;
   }
 
   addTable(sheet: string, name: string, area: Area, showTotals = false): MockTable {
@@ -377,10 +687,14 @@ export class MockExcel {
     return this.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
   }
 
+  /** The key a custom property is kept under: keys are case-insensitive. */
+  propertyKey(key: string): string | undefined {
+    const wanted = key.toLowerCase();
+    return [...this.properties.keys()].find((k) => k.toLowerCase() === wanted);
+  }
+
   supports(version: string): boolean {
-    const [major, minor] = version.split(".").map(Number);
-    const [hasMajor, hasMinor] = this.apiVersion.split(".").map(Number);
-    return major < hasMajor || (major === hasMajor && minor <= hasMinor);
+    return versionAtMost(version, this.apiVersion);
   }
 
   require(version: string, what: string): void {
@@ -388,25 +702,40 @@ export class MockExcel {
       throw new MockOfficeError("ApiNotFound", `${what} needs ExcelApi ${version}`);
   }
 
+  /** ExcelApi by `apiVersion`, SharedRuntime by `sharedRuntime`; nothing else. */
   readonly isSetSupported = (name: string, version: string): boolean => {
     this.requirementQueries.push({ name, version });
     if (typeof version !== "string") throw new Error("pass the version as a string");
-    return name === "ExcelApi" && this.supports(version);
+    if (name === "ExcelApi") return this.supports(version);
+    if (name === "SharedRuntime")
+      return this.sharedRuntime !== undefined && versionAtMost(version, this.sharedRuntime);
+    return false;
   };
 
+  /**
+   * `Excel.run`. Refused when Excel is gone, and (stricter than the documentation, which is
+   * silent) when `mergeUndoGroup` is asked of a host below ExcelApi 1.20. Queued calls left
+   * unsynced at the end are an error.
+   */
   readonly run = async <T>(
     options: Excel.RunOptions | undefined,
     batch: (context: Excel.RequestContext) => Promise<T>
   ): Promise<T> => {
     this.runs.push({ options });
-    const context = new MockContext(this, this.runs.length - 1);
+    const run = this.runs.length - 1;
+    if (this.gone) throw new MockOfficeError(CONNECTION_LOST, "Excel is gone");
+    for (const key of Object.keys(options ?? {}))
+      if (!RUN_OPTIONS.includes(key)) throw new Error(`the model has no run option ${key}`);
+    if (options?.mergeUndoGroup && !this.supports("1.20"))
+      throw new MockOfficeError("InvalidArgument", "mergeUndoGroup needs ExcelApi 1.20");
+    const context = new MockContext(this, run, options ?? {});
     const result = await batch(context.shell as unknown as Excel.RequestContext);
     if (context.pending.length > 0)
       throw new Error(`${context.pending.length} queued calls were never synced`);
     return result;
   };
 
-  /** Syncs so far, or of one run. */
+  /** Syncs so far (refused ones too), or of one run. */
   syncs(run?: number): number {
     return this.journal.filter((b) => run === undefined || b.run === run).length;
   }
@@ -420,6 +749,263 @@ export class MockExcel {
     const table = this.table(name)!;
     return Array.from({ length: table.area.columns }, (_, c) =>
       String(table.sheet.value(table.area.top, table.area.left + c))
+    );
+  }
+
+  /**
+   * The k-th sync from now (1-based, counted across runs) fails with `error` (GeneralException
+   * by default): at "start", before any of its calls (the default: a dropped connection); at
+   * n, when it reaches its n-th call, the calls before it staying done, as Excel fails a batch;
+   * at "end", after all its calls are done, the answer lost. A sync with fewer than n calls
+   * does not fail, and `fired` stays false: loops stop there.
+   */
+  failSync(
+    k: number,
+    options: { at?: "start" | "end" | number; error?: MockOfficeError } = {}
+  ): SyncFault {
+    if (!Number.isInteger(k) || k < 1) throw new Error(`failSync(${k}): k counts from 1`);
+    const at = options.at ?? "start";
+    if (typeof at === "number" && (!Number.isInteger(at) || at < 1))
+      throw new Error(`failSync: at ${at}: calls count from 1`);
+    const sync = this.journal.length + k;
+    if (this.faults.has(sync)) throw new Error(`sync ${sync} already has a planned failure`);
+    const fault: SyncFault = {
+      sync,
+      at,
+      error:
+        options.error ?? new MockOfficeError("GeneralException", `planned failure of sync ${sync}`),
+      fired: false,
+    };
+    this.faults.set(sync, fault);
+    return fault;
+  }
+
+  /**
+   * After the k-th sync from now (1-based, counted across runs) is done, Excel is gone: every
+   * later sync and run rejects with ConnectionFailure, until `restart`. Returns the sync's
+   * number.
+   */
+  closeAfterSync(k: number): number {
+    if (!Number.isInteger(k) || k < 1) throw new Error(`closeAfterSync(${k}): k counts from 1`);
+    this.closingAfter = this.journal.length + k;
+    return this.closingAfter;
+  }
+
+  /** Excel is gone now: as if `closeAfterSync` had just struck. */
+  close(): void {
+    this.gone = true;
+    this.closingAfter = undefined;
+    // the add-in's runtime went with Excel: its event handlers too
+    this.selectionHandlers.clear();
+  }
+
+  get closed(): boolean {
+    return this.gone;
+  }
+
+  /** Excel opens the workbook again as it was left (an autosaved file) and accepts runs. */
+  restart(): void {
+    this.gone = false;
+    this.closingAfter = undefined;
+  }
+
+  /** Consumed by the sync it is for. */
+  takeFault(sync: number): SyncFault | undefined {
+    const fault = this.faults.get(sync);
+    this.faults.delete(sync);
+    return fault;
+  }
+
+  syncDone(sync: number): void {
+    if (this.closingAfter === sync) this.close();
+  }
+
+  /** A change to cells, while calculation was suspended or not. */
+  cellsWritten(run: number, suspended: boolean): void {
+    if (!suspended) return;
+    this.stale = true;
+    this.staleRuns.add(run);
+  }
+
+  calculated(run: number, type: string): void {
+    this.calculations.push({ run, type });
+    this.stale = false;
+    this.staleRuns.delete(run);
+  }
+
+  /**
+   * True when cells were written in a sync with calculation suspended and no
+   * `application.calculate` came after (in the same sync or a later one, of any run: it
+   * recalculates every open workbook). With a run's index: by that run's calls alone.
+   */
+  staleAfterSuspend(run?: number): boolean {
+    return run === undefined ? this.stale : this.staleRuns.has(run);
+  }
+
+  registerSelectionHandler(handler: SelectionHandler, workbook: Excel.Workbook): void {
+    this.selectionHandlers.add({ handler, workbook });
+  }
+
+  unregisterSelectionHandler(handler: SelectionHandler): void {
+    for (const entry of this.selectionHandlers)
+      if (entry.handler === handler) this.selectionHandlers.delete(entry);
+  }
+
+  get selectionListeners(): number {
+    return this.selectionHandlers.size;
+  }
+
+  /**
+   * The user selects `address` on `sheet`: the selection changes at once, and the handlers
+   * registered with `workbook.onSelectionChanged` are called afterwards, as Excel raises the
+   * event. Resolves when they are done; their errors are kept in `handlerErrors`.
+   */
+  async userSelects(sheet: string, address: string): Promise<void> {
+    if (this.gone) throw new Error("Excel is gone");
+    const found = this.sheet(sheet);
+    if (!found) throw new Error(`no sheet ${sheet}`);
+    this.activate(found.name);
+    this.selection = { sheet: found.name, area: parseA1(address) };
+    const handlers = [...this.selectionHandlers];
+    await later();
+    await Promise.all(
+      handlers.map(async ({ handler, workbook }) => {
+        try {
+          await handler({ workbook });
+        } catch (error) {
+          this.handlerErrors.push(error);
+        }
+      })
+    );
+  }
+
+  /**
+   * Everything a user or the saved file has, as plain JSON-comparable data: sheets in order,
+   * cells, widths, frozen rows, rules in priority order, charts; tables; custom properties
+   * and XML parts. Internal ids, generated chart names and the selection are left out, and
+   * tables, properties and parts are sorted, so two workbooks alike to the user compare equal.
+   */
+  visibleState(): VisibleState {
+    const byNumber = <T>(entries: Iterable<[number, T]>) => [...entries].sort(([a], [b]) => a - b);
+    const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    return JSON.parse(
+      JSON.stringify({
+        sheets: this.sheets.map((sheet) => ({
+          name: sheet.name,
+          visibility: sheet.visibility,
+          cells: byNumber(sheet.cells).flatMap(([r, line]) =>
+            byNumber(line).map(([c, cell]) => [r, c, { ...cell }])
+          ),
+          columnWidths: byNumber(sheet.columnWidths),
+          frozenRows: sheet.frozenRows,
+          conditionalFormats: sheet.rules.map(({ id: _id, ...rule }) => ({
+            ...rule,
+            stopIfTrue: rule.stopIfTrue ?? false,
+          })),
+          charts: sheet.charts.map(({ name: _name, ...chart }) => chart),
+        })),
+        tables: this.tables
+          .map((table) => ({
+            name: table.name,
+            sheet: table.sheet.name,
+            area: table.area,
+            columns: this.tableHeaders(table.name),
+            showTotals: table.showTotals,
+          }))
+          .sort((a, b) => text(a.name.toLowerCase(), b.name.toLowerCase())),
+        customProperties: [...this.properties]
+          .map(([key, value]) => ({ key, value }))
+          .sort((a, b) => text(a.key.toLowerCase(), b.key.toLowerCase())),
+        customXmlParts: this.xmlParts
+          .map(({ namespaceUri, xml }) => ({ namespaceUri, xml }))
+          .sort((a, b) => text(a.namespaceUri, b.namespaceUri) || text(a.xml, b.xml)),
+      })
+    ) as VisibleState;
+  }
+}
+
+/**
+ * `Office.addin` of the shared runtime (SharedRuntime 1.1): the task pane's visibility and its
+ * change event. Without the shared runtime the methods reject, as the API is not there.
+ */
+export type VisibilityMode = "Taskpane" | "Hidden";
+
+export class MockOfficeAddin {
+  visibilityMode: VisibilityMode;
+  /** errors thrown by handlers, which Office ignores */
+  readonly handlerErrors: unknown[] = [];
+  private readonly handlers = new Set<(message: { visibilityMode: VisibilityMode }) => unknown>();
+
+  /** the highest SharedRuntime version, or undefined for a host without the shared runtime */
+  readonly sharedRuntime: string | undefined;
+
+  constructor(options: { sharedRuntime?: string | false; visibilityMode?: VisibilityMode } = {}) {
+    this.sharedRuntime =
+      options.sharedRuntime === false ? undefined : (options.sharedRuntime ?? "1.1");
+    this.visibilityMode = options.visibilityMode ?? "Hidden";
+  }
+
+  readonly isSetSupported = (name: string, version: string): boolean =>
+    name === "SharedRuntime" &&
+    this.sharedRuntime !== undefined &&
+    versionAtMost(version, this.sharedRuntime);
+
+  private available(): void {
+    if (!this.isSetSupported("SharedRuntime", "1.1"))
+      throw new MockOfficeError("ApiNotFound", "Office.addin needs SharedRuntime 1.1");
+  }
+
+  get listeners(): number {
+    return this.handlers.size;
+  }
+
+  /** Resolves to the function that removes the handler, once it is registered. */
+  async onVisibilityModeChanged(
+    handler: (message: { visibilityMode: VisibilityMode }) => unknown
+  ): Promise<() => Promise<void>> {
+    this.available();
+    await later();
+    this.handlers.add(handler);
+    return async () => {
+      await later();
+      this.handlers.delete(handler);
+    };
+  }
+
+  async showAsTaskpane(): Promise<void> {
+    this.available();
+    await this.change("Taskpane");
+  }
+
+  async hide(): Promise<void> {
+    this.available();
+    await this.change("Hidden");
+  }
+
+  /** The user opens the task pane (from the ribbon); the event only where there is a shared runtime. */
+  show(): Promise<void> {
+    return this.change("Taskpane");
+  }
+
+  /** The user closes the task pane. */
+  close(): Promise<void> {
+    return this.change("Hidden");
+  }
+
+  /** The handlers run after the change, and only when the visibility changed. */
+  private async change(mode: VisibilityMode): Promise<void> {
+    if (this.visibilityMode === mode) return;
+    this.visibilityMode = mode;
+    const handlers = [...this.handlers];
+    await later();
+    await Promise.all(
+      handlers.map(async (handler) => {
+        try {
+          await handler({ visibilityMode: mode });
+        } catch (error) {
+          this.handlerErrors.push(error);
+        }
+      })
     );
   }
 }
@@ -436,18 +1022,17 @@ interface Pending {
 class MockContext {
   pending: Pending[] = [];
   readonly shell: OfficeMockObject;
+  /** syncs this run has made */
+  private syncs = 0;
+  /** set by suspendApiCalculationUntilNextSync until the end of the sync */
+  private calculationSuspended = false;
 
   constructor(
     readonly excel: MockExcel,
-    readonly run: number
+    readonly run: number,
+    readonly options: Excel.RunOptions
   ) {
     this.shell = new OfficeMockObject({
-      application: {
-        suspendApiCalculationUntilNextSync: () => {
-          this.excel.require("1.6", "suspendApiCalculationUntilNextSync");
-          this.queue("application", "suspendApiCalculationUntilNextSync", false, 0, () => 0);
-        },
-      },
       workbook: {
         getSelectedRange: () =>
           new RangeProxy(this, "workbook.getSelectedRange()", () => {
@@ -458,13 +1043,13 @@ class MockContext {
       },
     });
     // the mock cannot hold collections or classes: plain assignment keeps them as they are
-    this.shell.workbook.worksheets = new WorksheetCollectionProxy(this);
-    this.shell.workbook.tables = new TableCollectionProxy(
-      this,
-      "workbook.tables",
-      () => this.excel.tables
-    );
-    this.shell.workbook.properties = { custom: new CustomPropertyCollectionProxy(this) };
+    this.shell.application = new ApplicationProxy(this);
+    const workbook = this.shell.workbook;
+    workbook.worksheets = new WorksheetCollectionProxy(this);
+    workbook.tables = new TableCollectionProxy(this, "workbook.tables", () => this.excel.tables);
+    workbook.properties = { custom: new CustomPropertyCollectionProxy(this) };
+    workbook.customXmlParts = new CustomXmlPartCollectionProxy(this);
+    workbook.onSelectionChanged = new SelectionEventProxy(this, workbook as Excel.Workbook);
     const mockSync = this.shell.sync.bind(this.shell);
     this.shell.sync = async () => {
       this.execute();
@@ -474,6 +1059,27 @@ class MockContext {
 
   queue(target: string, action: string, writes: boolean, bytes: number, apply: () => number): void {
     this.pending.push({ target, action, writes, bytes, apply });
+  }
+
+  /** Fails the call in a run with `mergeUndoGroup` when the API cannot be undone on this platform. */
+  undoable(api: string): void {
+    if (this.options.mergeUndoGroup && NOT_UNDOABLE[api]?.includes(this.excel.platform))
+      throw new MockOfficeError(
+        "UndoNotSupported",
+        `${api} cannot be undone on ${this.excel.platform}, so it cannot be in a merged undo group`
+      );
+  }
+
+  suspendCalculation(): void {
+    this.calculationSuspended = true;
+  }
+
+  cellsWritten(): void {
+    this.excel.cellsWritten(this.run, this.calculationSuspended);
+  }
+
+  calculated(type: string): void {
+    this.excel.calculated(this.run, type);
   }
 
   private execute(): void {
@@ -492,24 +1098,69 @@ class MockContext {
       bytes: 0,
     };
     this.excel.journal.push(batch);
-    const fail = (error: unknown) => {
+    const sync = this.excel.journal.length;
+    this.syncs++;
+    const fail = (error: unknown): never => {
       batch.error = error instanceof MockOfficeError ? error.code : String(error);
       throw error;
     };
-    if (batch.writtenBytes > this.excel.payloadLimit)
-      fail(new MockOfficeError("RequestPayloadSizeLimitExceeded", `${batch.writtenBytes} bytes`));
-    for (const call of calls) {
-      try {
-        const refused = this.excel.failWhen?.(call);
-        if (refused) throw refused;
-        batch.readBytes += call.apply();
-      } catch (error) {
-        fail(error);
-      }
+    const fault = this.excel.takeFault(sync);
+    const strike = (where: SyncFault["at"]) => {
+      if (fault?.at !== where) return;
+      fault.fired = true;
+      fail(fault.error);
+    };
+    try {
+      if (this.excel.closed) fail(new MockOfficeError(CONNECTION_LOST, "Excel is gone"));
+      strike("start");
+      if (this.excel.editingCell && !this.options.delayForCellEdit)
+        fail(
+          new MockOfficeError(
+            "InvalidOperationInCellEditMode",
+            "Excel is in cell-editing mode. Please exit the edit mode and try again."
+          )
+        );
+      if (this.options.mergeUndoGroup && this.syncs === 1 && this.excel.mergeUndoFails)
+        fail(this.excel.mergeUndoFails);
+      if (batch.writtenBytes > this.excel.payloadLimit)
+        fail(new MockOfficeError("RequestPayloadSizeLimitExceeded", `${batch.writtenBytes} bytes`));
+      calls.forEach((call, index) => {
+        strike(index + 1);
+        try {
+          const refused = this.excel.failWhen?.(call);
+          if (refused) throw refused;
+          batch.readBytes += call.apply();
+        } catch (error) {
+          fail(error);
+        }
+      });
+      strike("end");
+      batch.bytes = batch.writtenBytes + batch.readBytes;
+      if (batch.readBytes > this.excel.payloadLimit)
+        fail(new MockOfficeError("ResponsePayloadSizeLimitExceeded", `${batch.readBytes} bytes`));
+    } finally {
+      this.calculationSuspended = false;
+      this.excel.syncDone(sync);
     }
-    batch.bytes = batch.writtenBytes + batch.readBytes;
-    if (batch.readBytes > this.excel.payloadLimit)
-      fail(new MockOfficeError("ResponsePayloadSizeLimitExceeded", `${batch.readBytes} bytes`));
+  }
+}
+
+/** `OfficeExtension.ClientResult`: its value is there after the sync that fetched it. */
+export class MockClientResult<T> {
+  private fetched = false;
+  private result: T | undefined;
+
+  constructor(private readonly path: string) {}
+
+  resolve(value: T): void {
+    this.result = value;
+    this.fetched = true;
+  }
+
+  get value(): T {
+    if (!this.fetched)
+      throw new Error(`PropertyNotLoaded: ${this.path}.value read before context.sync()`);
+    return this.result as T;
   }
 }
 
@@ -540,6 +1191,11 @@ abstract class Remote {
     return this.context.excel;
   }
 
+  /** What a write names as its target in the journal. */
+  protected get target(): string {
+    return this.path;
+  }
+
   /** A navigation property is the same object each time it is read, as in Office.js. */
   protected child<T>(name: string, make: () => T): T {
     if (!this.children.has(name)) this.children.set(name, make());
@@ -565,7 +1221,17 @@ abstract class Remote {
     return this;
   }
 
-  /** The properties a load asks for; all of them without a spec. */
+  /** The navigation property a load path goes through ("format" of "format/font/bold"). */
+  private navigate(name: string): Remote {
+    const child = (this as unknown as Record<string, unknown>)[name];
+    if (!(child instanceof Remote) || child instanceof RemoteCollection)
+      throw new Error(
+        `Navigational property ${name} needs to be present in object model before load is called.`
+      );
+    return child;
+  }
+
+  /** The properties a load asks for; all of them without a spec. "a/b" loads b of child a. */
   names(spec?: string | string[]): string[] {
     const all = Object.keys(this.readable());
     if (spec === undefined) return all;
@@ -573,7 +1239,9 @@ abstract class Remote {
       .map((n) => n.trim())
       .filter(Boolean);
     for (const name of names) {
-      if (!all.includes(name))
+      const slash = name.indexOf("/");
+      if (slash > 0) this.navigate(name.slice(0, slash)).names([name.slice(slash + 1)]);
+      else if (!all.includes(name))
         throw new Error(
           `Property ${name} needs to be present in object model before load is called.`
         );
@@ -587,6 +1255,11 @@ abstract class Remote {
     const readable = this.readable();
     let bytes = 0;
     for (const name of names) {
+      const slash = name.indexOf("/");
+      if (slash > 0) {
+        bytes += this.navigate(name.slice(0, slash)).snapshot([name.slice(slash + 1)]);
+        continue;
+      }
       const value = readable[name]();
       this.loaded.set(name, value);
       bytes += utf8Bytes(value);
@@ -600,15 +1273,13 @@ abstract class Remote {
     return this.loaded.get(name) as T;
   }
 
-  /** Queues a call that changes the workbook. */
-  protected write(action: string, argument: unknown, apply: () => void): void {
-    this.context.queue(
-      this.path,
-      action,
-      true,
-      utf8Bytes(argument) + action.length,
-      () => (apply(), 0)
-    );
+  /** Queues a call that changes the workbook; `cells`: it changes cell contents (for calculation). */
+  protected write(action: string, argument: unknown, apply: () => void, cells = false): void {
+    this.context.queue(this.target, action, true, utf8Bytes(argument) + action.length, () => {
+      apply();
+      if (cells) this.context.cellsWritten();
+      return 0;
+    });
   }
 }
 
@@ -623,12 +1294,14 @@ abstract class RemoteCollection<T extends Remote> extends Remote {
   }
 
   override load(spec?: string | string[]): this {
-    const names =
+    const asked =
       spec === undefined
         ? undefined
         : (Array.isArray(spec) ? spec : spec.split(",")).map((n) =>
             n.trim().replace(/^items\//, "")
           );
+    // "items" alone loads every property of each item
+    const names = asked?.includes("items") ? undefined : asked;
     this.context.queue(this.path, `load items ${names?.join(",") ?? "*"}`, false, 0, () => {
       const items = this.list();
       this.loadedItems = items;
@@ -640,6 +1313,73 @@ abstract class RemoteCollection<T extends Remote> extends Remote {
   get items(): T[] {
     if (!this.loadedItems) throw new Error(`PropertyNotLoaded: ${this.path}.items`);
     return this.loadedItems;
+  }
+
+  /** `getCount()`: the number of items, at sync. */
+  getCount(): MockClientResult<number> {
+    const result = new MockClientResult<number>(`${this.path}.getCount()`);
+    this.context.queue(this.path, "getCount()", false, 0, () => {
+      const count = this.list().length;
+      result.resolve(count);
+      return utf8Bytes(count);
+    });
+    return result;
+  }
+}
+
+class ApplicationProxy extends Remote {
+  constructor(context: MockContext) {
+    super(context, "application");
+  }
+
+  protected readable() {
+    return {};
+  }
+
+  /** ExcelApi 1.6: formulas are not calculated until the end of the next sync. */
+  suspendApiCalculationUntilNextSync(): void {
+    this.excel.require("1.6", "suspendApiCalculationUntilNextSync");
+    this.context.queue(this.path, "suspendApiCalculationUntilNextSync", false, 0, () => {
+      this.context.suspendCalculation();
+      return 0;
+    });
+  }
+
+  /** ExcelApi 1.1: recalculates every open workbook. */
+  calculate(type: string): void {
+    this.context.queue(this.path, `calculate(${type})`, false, utf8Bytes(type), () => {
+      if (!CALCULATION_TYPES.includes(type))
+        throw new MockOfficeError("InvalidArgument", `calculation type ${type}`);
+      this.context.calculated(type);
+      return 0;
+    });
+  }
+}
+
+/** `workbook.onSelectionChanged` (ExcelApi 1.2): a handler counts from the sync that adds it. */
+class SelectionEventProxy {
+  private readonly path = "workbook.onSelectionChanged";
+
+  constructor(
+    private readonly context: MockContext,
+    private readonly workbook: Excel.Workbook
+  ) {}
+
+  add(handler: SelectionHandler): { context: OfficeMockObject; remove(): void } {
+    this.context.excel.require("1.2", "onSelectionChanged");
+    this.context.queue(this.path, "add()", false, 0, () => {
+      this.context.excel.registerSelectionHandler(handler, this.workbook);
+      return 0;
+    });
+    return { context: this.context.shell, remove: () => this.remove(handler) };
+  }
+
+  /** Takes effect at the next sync of the context the handler was added in, as in Office.js. */
+  remove(handler: SelectionHandler): void {
+    this.context.queue(this.path, "remove()", false, 0, () => {
+      this.context.excel.unregisterSelectionHandler(handler);
+      return 0;
+    });
   }
 }
 
@@ -662,22 +1402,17 @@ class WorksheetCollectionProxy extends RemoteCollection<WorksheetProxy> {
     return new WorksheetProxy(this.context, name, () => this.excel.sheet(name), true);
   }
 
-  /** Excel's rules for a name: 1 to 31 characters, no backslash, / ? * [ ] or :, no apostrophe at either end, not "History". */
+  /** Excel's name rules are checked when the sync reaches the call. */
   add(name: string): WorksheetProxy {
-    if (
-      !name ||
-      name.length > 31 ||
-      /[\\/?*[\]:]/.test(name) ||
-      /^'|'$/.test(name) ||
-      name.toLowerCase() === "history"
-    )
-      throw new MockOfficeError("InvalidArgument", `sheet name ${name}`);
     this.write(`add(${name})`, name, () => this.excel.addSheet(name));
     return this.getItem(name);
   }
 }
 
 class WorksheetProxy extends Remote {
+  /** the sheet the proxy found first: it follows the sheet through a rename, as in Office.js */
+  private resolved: MockSheet | undefined;
+
   constructor(
     context: MockContext,
     readonly sheetName: string,
@@ -688,21 +1423,72 @@ class WorksheetProxy extends Remote {
   }
 
   protected override exists(): boolean {
-    return this.find() !== undefined;
+    return this.resolved ? this.excel.sheets.includes(this.resolved) : this.find() !== undefined;
   }
 
   locate(): MockSheet {
-    const sheet = this.find();
-    if (!sheet) throw new MockOfficeError("ItemNotFound", `sheet ${this.sheetName}`);
+    const sheet = this.resolved ?? this.find();
+    if (!sheet || !this.excel.sheets.includes(sheet))
+      throw new MockOfficeError("ItemNotFound", `sheet ${this.sheetName}`);
+    this.resolved = sheet;
     return sheet;
   }
 
   protected readable() {
-    return { name: () => this.locate().name };
+    return {
+      name: () => this.locate().name,
+      position: () => this.excel.sheets.indexOf(this.locate()),
+      visibility: () => this.locate().visibility,
+    };
   }
 
   get name(): string {
     return this.get("name");
+  }
+
+  /** Excel's rules: InvalidArgument for a bad name, ItemAlreadyExists for a taken one (in any case). */
+  set name(name: string) {
+    this.write("name", name, () => {
+      const sheet = this.locate();
+      this.context.undoable("Worksheet.name");
+      this.excel.renameSheet(sheet, name);
+    });
+  }
+
+  get position(): number {
+    return this.get("position");
+  }
+
+  set position(position: number) {
+    this.write("position", position, () => {
+      const sheet = this.locate();
+      this.context.undoable("Worksheet.position");
+      const sheets = this.excel.sheets;
+      if (!Number.isInteger(position) || position < 0 || position >= sheets.length)
+        throw new MockOfficeError("InvalidArgument", `position ${position}`);
+      sheets.splice(sheets.indexOf(sheet), 1);
+      sheets.splice(position, 0, sheet);
+    });
+  }
+
+  get visibility(): SheetVisibility {
+    return this.get("visibility");
+  }
+
+  /** A workbook keeps at least one visible sheet. */
+  set visibility(visibility: SheetVisibility) {
+    this.write("visibility", visibility, () => {
+      const sheet = this.locate();
+      this.context.undoable("Worksheet.visibility");
+      if (!["Visible", "Hidden", "VeryHidden"].includes(visibility))
+        throw new MockOfficeError("InvalidArgument", `visibility ${visibility}`);
+      const othersVisible = this.excel.sheets.some(
+        (s) => s !== sheet && s.visibility === "Visible"
+      );
+      if (visibility !== "Visible" && !othersVisible)
+        throw new MockOfficeError("InvalidOperation", "the last visible sheet cannot be hidden");
+      sheet.visibility = visibility;
+    });
   }
 
   getRange(address?: string): RangeProxy {
@@ -766,18 +1552,27 @@ class WorksheetProxy extends Remote {
     this.write("activate()", null, () => this.excel.activate(this.locate().name));
   }
 
+  /** Cannot be undone; a workbook keeps at least one visible sheet. */
   delete(): void {
-    this.write("delete()", null, () => {
-      const sheet = this.locate();
-      const at = this.excel.sheets.indexOf(sheet);
-      this.excel.sheets = this.excel.sheets.filter((s) => s !== sheet);
-      // as Excel does, deleting the active sheet activates its neighbour, right or else left
-      if (this.excel.selection.sheet.toLowerCase() === sheet.name.toLowerCase()) {
-        const neighbour = this.excel.sheets[Math.min(at, this.excel.sheets.length - 1)];
-        if (neighbour) this.excel.activate(neighbour.name);
-      }
-      this.excel.tables = this.excel.tables.filter((t) => t.sheet !== sheet);
-    });
+    this.write(
+      "delete()",
+      null,
+      () => {
+        const sheet = this.locate();
+        this.context.undoable("Worksheet.delete");
+        if (!this.excel.sheets.some((s) => s !== sheet && s.visibility === "Visible"))
+          throw new MockOfficeError("InvalidOperation", "the last visible sheet cannot be deleted");
+        const at = this.excel.sheets.indexOf(sheet);
+        this.excel.sheets = this.excel.sheets.filter((s) => s !== sheet);
+        // as Excel does, deleting the active sheet activates its neighbour, right or else left
+        if (this.excel.selection.sheet.toLowerCase() === sheet.name.toLowerCase()) {
+          const neighbour = this.excel.sheets[Math.min(at, this.excel.sheets.length - 1)];
+          if (neighbour) this.excel.activate(neighbour.name);
+        }
+        this.excel.tables = this.excel.tables.filter((t) => t.sheet !== sheet);
+      },
+      true
+    );
   }
 }
 
@@ -803,6 +1598,14 @@ class RangeProxy extends Remote {
     return where;
   }
 
+  /** A read of every cell: refused over five million cells, as Excel does. */
+  private everyCell<T>(read: (where: Where) => T): T {
+    const where = this.locate();
+    if (where.area.rows * where.area.columns > MAX_READ_CELLS)
+      throw new MockOfficeError("ResponsePayloadSizeLimitExceeded", "over 5,000,000 cells");
+    return read(where);
+  }
+
   protected readable() {
     const area = () => this.locate().area;
     return {
@@ -811,12 +1614,28 @@ class RangeProxy extends Remote {
       columnIndex: () => area().left,
       rowCount: () => area().rows,
       columnCount: () => area().columns,
-      values: () => {
-        const { sheet } = this.locate();
-        if (area().rows * area().columns > 5_000_000)
-          throw new MockOfficeError("ResponsePayloadSizeLimitExceeded", "over 5,000,000 cells");
-        return sheet.values(area()).map((row) => row.map((v) => v ?? ""));
-      },
+      values: () =>
+        this.everyCell(({ sheet, area }) =>
+          sheet.values(area).map((row) => row.map((v) => v ?? ""))
+        ),
+      formulas: () =>
+        this.everyCell(({ sheet, area }) =>
+          Array.from({ length: area.rows }, (_, r) =>
+            Array.from({ length: area.columns }, (_, c) => {
+              const cell = sheet.cell(area.top + r, area.left + c);
+              return cell?.formula ?? cell?.value ?? "";
+            })
+          )
+        ),
+      numberFormat: () =>
+        this.everyCell(({ sheet, area }) =>
+          Array.from({ length: area.rows }, (_, r) =>
+            Array.from(
+              { length: area.columns },
+              (_, c) => sheet.cell(area.top + r, area.left + c)?.numberFormat ?? "General"
+            )
+          )
+        ),
     };
   }
 
@@ -841,22 +1660,50 @@ class RangeProxy extends Remote {
   }
 
   set values(values: unknown[][]) {
-    this.write("values", values, () => {
-      const { sheet, area } = this.locate();
-      if (
-        !Array.isArray(values) ||
-        values.length !== area.rows ||
-        values.some((row) => !Array.isArray(row) || row.length !== area.columns)
-      ) {
-        throw new MockOfficeError("InvalidArgument", `values do not match ${this.path}`);
-      }
-      values.forEach((row, r) =>
-        row.forEach((input, c) => {
-          // Excel leaves a cell alone when its input is null
-          if (input !== null) sheet.set(area.top + r, area.left + c, typed(input));
-        })
-      );
-    });
+    this.writeCells("values", values);
+  }
+
+  /**
+   * Each cell's formula, or its constant where it has none ("" when empty). As in Excel, a
+   * text's quote prefix is not in it (OfficeDev/office-js#6687): "'=x" reads "=x", and
+   * written back it is a formula.
+   */
+  get formulas(): unknown[][] {
+    return this.get("formulas");
+  }
+
+  /** Taken as typed, like `values`. */
+  set formulas(formulas: unknown[][]) {
+    this.writeCells("formulas", formulas);
+  }
+
+  private writeCells(action: string, values: unknown[][]): void {
+    this.write(
+      action,
+      values,
+      () => {
+        const { sheet, area } = this.locate();
+        if (
+          !Array.isArray(values) ||
+          values.length !== area.rows ||
+          values.some((row) => !Array.isArray(row) || row.length !== area.columns)
+        ) {
+          throw new MockOfficeError("InvalidArgument", `${action} do not match ${this.path}`);
+        }
+        values.forEach((row, r) =>
+          row.forEach((input, c) => {
+            // Excel leaves a cell alone when its input is null
+            if (input !== null) sheet.set(area.top + r, area.left + c, typed(input));
+          })
+        );
+      },
+      true
+    );
+  }
+
+  /** Each cell's format, "General" where none was set. */
+  get numberFormat(): string[][] {
+    return this.get("numberFormat");
   }
 
   set numberFormat(formats: unknown[][]) {
@@ -876,34 +1723,12 @@ class RangeProxy extends Remote {
     });
   }
 
-  get format() {
-    const write = (action: string, argument: unknown, apply: (where: Where) => void) =>
-      this.write(action, argument, () => apply(this.locate()));
-    const each = (action: string, argument: unknown, change: Partial<MockCell>) =>
-      write(action, argument, ({ sheet, area }) =>
-        sheet.eachCell(area, (r, c) => sheet.set(r, c, change))
-      );
-    return {
-      font: {
-        set bold(bold: boolean) {
-          each("format.font.bold", bold, { bold });
-        },
-        set color(color: string) {
-          each("format.font.color", color, { fontColor: color });
-        },
-      },
-      fill: {
-        set color(color: string) {
-          each("format.fill.color", color, { fill: color });
-        },
-      },
-      set columnWidth(points: number) {
-        write("format.columnWidth", points, ({ sheet, area }) => {
-          for (let c = area.left; c < area.left + area.columns; c++)
-            sheet.columnWidths.set(c, points);
-        });
-      },
-    };
+  get format(): RangeFormatProxy {
+    return this.child(
+      "format",
+      () =>
+        new RangeFormatProxy(this.context, `${this.path}.format`, this.path, () => this.locate())
+    );
   }
 
   /** Selects the range on its sheet, which becomes the active one. */
@@ -916,10 +1741,15 @@ class RangeProxy extends Remote {
   }
 
   clear(applyTo = "All"): void {
-    this.write(`clear(${applyTo})`, applyTo, () => {
-      const { sheet, area } = this.locate();
-      sheet.clear(area, applyTo);
-    });
+    this.write(
+      `clear(${applyTo})`,
+      applyTo,
+      () => {
+        const { sheet, area } = this.locate();
+        sheet.clear(area, applyTo);
+      },
+      applyTo !== "Formats"
+    );
   }
 
   get worksheet(): WorksheetProxy {
@@ -972,6 +1802,96 @@ class RangeProxy extends Remote {
   }
 }
 
+/** `range.format`: its writes are journalled on the range, as "format.font.bold" and so on. */
+class RangeFormatProxy extends Remote {
+  constructor(
+    context: MockContext,
+    path: string,
+    private readonly rangePath: string,
+    private readonly where: () => Where
+  ) {
+    super(context, path);
+  }
+
+  protected override get target(): string {
+    return this.rangePath;
+  }
+
+  protected readable() {
+    return {};
+  }
+
+  private each(action: string, argument: unknown, change: Partial<MockCell>): void {
+    this.write(action, argument, () => {
+      const { sheet, area } = this.where();
+      sheet.eachCell(area, (r, c) => sheet.set(r, c, change));
+    });
+  }
+
+  get font(): RangeFontProxy {
+    return this.child(
+      "font",
+      () =>
+        new RangeFontProxy(this.context, `${this.path}.font`, this.rangePath, this.where, (...a) =>
+          this.each(...a)
+        )
+    );
+  }
+
+  get fill() {
+    const each = this.each.bind(this);
+    return {
+      set color(color: string) {
+        each("format.fill.color", color, { fill: color });
+      },
+    };
+  }
+
+  set columnWidth(points: number) {
+    this.write("format.columnWidth", points, () => {
+      const { sheet, area } = this.where();
+      for (let c = area.left; c < area.left + area.columns; c++) sheet.columnWidths.set(c, points);
+    });
+  }
+}
+
+class RangeFontProxy extends Remote {
+  constructor(
+    context: MockContext,
+    path: string,
+    private readonly rangePath: string,
+    private readonly where: () => Where,
+    private readonly each: (action: string, argument: unknown, change: Partial<MockCell>) => void
+  ) {
+    super(context, path);
+  }
+
+  protected override get target(): string {
+    return this.rangePath;
+  }
+
+  /** bold: true or false when every cell agrees, null when they differ, as Excel reads it */
+  protected readable() {
+    return {
+      bold: () => {
+        const { sheet, area } = this.where();
+        return sheet.bold(area);
+      },
+    };
+  }
+
+  get bold(): boolean | null {
+    return this.get("bold");
+  }
+
+  set bold(bold: boolean) {
+    this.each("format.font.bold", bold, { bold });
+  }
+
+  set color(color: string) {
+    this.each("format.font.color", color, { fontColor: color });
+  }
+}
 class TableCollectionProxy extends RemoteCollection<TableProxy> {
   constructor(
     context: MockContext,
@@ -1043,6 +1963,15 @@ class TableProxy extends Remote {
     });
   }
 
+  /** ExcelApi 1.2 */
+  get worksheet(): WorksheetProxy {
+    this.excel.require("1.2", "Table.worksheet");
+    return this.child(
+      "worksheet",
+      () => new WorksheetProxy(this.context, `${this.path}.worksheet`, () => this.locate().sheet)
+    );
+  }
+
   get columns(): TableColumnCollectionProxy {
     return this.child(
       "columns",
@@ -1084,6 +2013,10 @@ class TableColumnCollectionProxy extends RemoteCollection<TableColumnProxy> {
     });
   }
 
+  /**
+   * A name the table already has (in any case) is refused: Excel's numbering of a duplicate
+   * header is undocumented, so the caller must choose a free name.
+   */
   add(index?: number | null, values?: unknown, name?: string): TableColumnProxy {
     let id: string | undefined;
     this.write(
@@ -1097,18 +2030,23 @@ class TableColumnCollectionProxy extends RemoteCollection<TableColumnProxy> {
           throw new MockOfficeError("InvalidArgument", `column index ${index}`);
         if (values !== undefined && values !== null)
           throw new Error("the fake table takes a new column without values");
+        const taken = new Set(this.excel.tableHeaders(table.name).map((h) => h.toLowerCase()));
+        if (name !== undefined && name !== null && taken.has(String(name).toLowerCase()))
+          throw new MockOfficeError(
+            "InvalidArgument",
+            `table ${table.name} already has a column ${name}`
+          );
+        // without a name Excel calls it ColumnN, the first N not taken
+        let header = name ?? `Column${count + 1}`;
+        for (let n = count + 2; taken.has(header.toLowerCase()); n++) header = `Column${n}`;
         const column = table.area.left + at;
         table.sheet.shift(table.area.top, table.area.rows, column, 1);
         id = this.excel.id();
         table.columnIds.splice(at, 0, id);
         table.area = { ...table.area, columns: count + 1 };
-        // Excel makes a header unique by numbering it
-        const taken = new Set(this.excel.tableHeaders(table.name).map((h) => h.toLowerCase()));
-        const base = name ?? `Column${count + 1}`;
-        let header = base;
-        for (let n = 2; taken.has(header.toLowerCase()); n++) header = `${base}${n}`;
         table.sheet.set(table.area.top, column, { value: header });
-      }
+      },
+      true
     );
     return this.proxy(`added ${name ?? ""}`, () => id);
   }
@@ -1150,21 +2088,38 @@ class TableColumnProxy extends Remote {
   }
 
   delete(): void {
-    this.write("delete()", null, () => {
-      const table = this.table();
-      const at = this.position();
-      const column = table.area.left + at;
-      table.sheet.shift(table.area.top, table.area.rows, column, -1);
-      table.columnIds.splice(at, 1);
-      table.area = { ...table.area, columns: table.area.columns - 1 };
-      const gone = { top: table.area.top, left: column, rows: table.area.rows, columns: 1 };
-      table.sheet.rules = table.sheet.rules.filter((rule) => !contains(gone, rule.area));
-    });
+    this.write(
+      "delete()",
+      null,
+      () => {
+        const table = this.table();
+        const at = this.position();
+        const column = table.area.left + at;
+        table.sheet.shift(table.area.top, table.area.rows, column, -1);
+        table.columnIds.splice(at, 1);
+        table.area = { ...table.area, columns: table.area.columns - 1 };
+        const gone = { top: table.area.top, left: column, rows: table.area.rows, columns: 1 };
+        table.sheet.rules = table.sheet.rules.filter((rule) => !contains(gone, rule.area));
+      },
+      true
+    );
   }
 }
 
 type RuleWhere = { sheet: MockSheet; rule: MockRule };
 
+const CELL_VALUE_OPERATORS = [
+  "Between",
+  "NotBetween",
+  "EqualTo",
+  "NotEqualTo",
+  "GreaterThan",
+  "LessThan",
+  "GreaterThanOrEqual",
+  "LessThanOrEqual",
+];
+
+/** A sheet's rules are kept in priority order: index 0 is priority 0, applied first. */
 class ConditionalFormatCollectionProxy extends RemoteCollection<ConditionalFormatProxy> {
   constructor(
     context: MockContext,
@@ -1186,21 +2141,26 @@ class ConditionalFormatCollectionProxy extends RemoteCollection<ConditionalForma
       );
   }
 
+  /** The new rule goes on top: priority 0. */
   add(type: string): ConditionalFormatProxy {
     this.excel.require("1.6", "conditionalFormats");
     let added: RuleWhere | undefined;
     this.write(`add(${type})`, type, () => {
       const { sheet, area } = this.where();
       const rule: MockRule = { id: this.excel.id(), type, area };
-      // a new rule goes on top
       sheet.rules.unshift(rule);
       added = { sheet, rule };
     });
-    return new ConditionalFormatProxy(this.context, `${this.path}.add(${type})`, () => added);
+    return new ConditionalFormatProxy(this.context, `${this.path}.add(${type})`, () =>
+      added && added.sheet.rules.includes(added.rule) ? added : undefined
+    );
   }
 }
 
 class ConditionalFormatProxy extends Remote {
+  /** Office.js finds a format by its priority: after a change, the object must be fetched anew */
+  private moved = false;
+
   constructor(
     context: MockContext,
     path: string,
@@ -1210,13 +2170,26 @@ class ConditionalFormatProxy extends Remote {
   }
 
   locate(): RuleWhere {
+    if (this.moved)
+      throw new MockOfficeError(
+        "InvalidOperation",
+        `${this.path}: its priority changed; fetch the conditional format again`
+      );
     const found = this.find();
     if (!found) throw new MockOfficeError("ItemNotFound", this.path);
     return found;
   }
 
   protected readable() {
-    return { id: () => this.locate().rule.id, type: () => this.locate().rule.type };
+    return {
+      id: () => this.locate().rule.id,
+      type: () => this.locate().rule.type,
+      priority: () => {
+        const { sheet, rule } = this.locate();
+        return sheet.rules.indexOf(rule);
+      },
+      stopIfTrue: () => this.locate().rule.stopIfTrue ?? false,
+    };
   }
 
   get id(): string {
@@ -1225,6 +2198,37 @@ class ConditionalFormatProxy extends Remote {
 
   get type(): string {
     return this.get("type");
+  }
+
+  get priority(): number {
+    return this.get("priority");
+  }
+
+  /** Moves the rule in its sheet's order; negative counts from the back; out of bounds is clamped. */
+  set priority(priority: number) {
+    this.write("priority", priority, () => {
+      const { sheet, rule } = this.locate();
+      if (!Number.isInteger(priority))
+        throw new MockOfficeError("InvalidArgument", `priority ${priority}`);
+      const last = sheet.rules.length - 1;
+      const wanted = priority < 0 ? last + 1 + priority : priority;
+      sheet.rules.splice(sheet.rules.indexOf(rule), 1);
+      sheet.rules.splice(Math.max(0, Math.min(last, wanted)), 0, rule);
+      this.moved = true;
+    });
+  }
+
+  get stopIfTrue(): boolean {
+    return this.get("stopIfTrue");
+  }
+
+  set stopIfTrue(stop: boolean) {
+    this.write("stopIfTrue", stop, () => {
+      const { rule } = this.locate();
+      if (typeof stop !== "boolean")
+        throw new MockOfficeError("InvalidArgument", `stopIfTrue ${stop}`);
+      rule.stopIfTrue = stop;
+    });
   }
 
   get cellValue(): CellValueFormatProxy {
@@ -1238,6 +2242,13 @@ class ConditionalFormatProxy extends Remote {
           return rule;
         })
     );
+  }
+
+  getRange(): RangeProxy {
+    return new RangeProxy(this.context, `${this.path}.getRange()`, () => {
+      const { sheet, rule } = this.locate();
+      return { sheet, area: rule.area };
+    });
   }
 
   getRangeOrNullObject(): RangeProxy {
@@ -1260,44 +2271,115 @@ class ConditionalFormatProxy extends Remote {
   }
 }
 
+type CellValueRule = { formula1: string; formula2?: string; operator: string };
+
 class CellValueFormatProxy extends Remote {
   constructor(
     context: MockContext,
     path: string,
-    private readonly target: () => MockRule
+    private readonly ruleOf: () => MockRule
   ) {
     super(context, path);
   }
 
   protected readable() {
-    return { rule: () => ({ formula1: this.target().formula1, operator: this.target().operator }) };
+    return {
+      rule: () => {
+        const { formula1, formula2, operator } = this.ruleOf();
+        return { formula1, operator, ...(formula2 !== undefined ? { formula2 } : {}) };
+      },
+    };
   }
 
-  get rule(): { formula1: string; operator: string } {
+  get rule(): CellValueRule {
     return this.get("rule");
   }
 
-  set rule(rule: { formula1: string; operator: string }) {
-    this.write("rule", rule, () =>
-      Object.assign(this.target(), { formula1: rule.formula1, operator: rule.operator })
-    );
+  /** A known operator, and a second formula for Between and NotBetween. */
+  set rule(rule: CellValueRule) {
+    this.write("rule", rule, () => {
+      if (!CELL_VALUE_OPERATORS.includes(rule.operator))
+        throw new MockOfficeError("InvalidArgument", `operator ${rule.operator}`);
+      if (typeof rule.formula1 !== "string" || rule.formula1 === "")
+        throw new MockOfficeError("InvalidArgument", "formula1 is required");
+      const between = rule.operator === "Between" || rule.operator === "NotBetween";
+      if (between && typeof rule.formula2 !== "string")
+        throw new MockOfficeError("InvalidArgument", `${rule.operator} needs formula2`);
+      const target = this.ruleOf();
+      Object.assign(target, { formula1: rule.formula1, operator: rule.operator });
+      if (between) target.formula2 = rule.formula2;
+      else delete target.formula2;
+    });
   }
 
-  get format() {
-    const set = (action: string, change: Partial<MockRule>) =>
-      this.write(action, change, () => Object.assign(this.target(), change));
-    return {
-      fill: {
-        set color(color: string) {
-          set("format.fill.color", { fill: color });
-        },
-      },
-      font: {
-        set color(color: string) {
-          set("format.font.color", { fontColor: color });
-        },
-      },
-    };
+  get format(): ConditionalRangeFormatProxy {
+    return this.child(
+      "format",
+      () => new ConditionalRangeFormatProxy(this.context, this.path, this.ruleOf)
+    );
+  }
+}
+
+/** `cellValue.format`: fill and font colours, loadable (null where none is set) and settable. */
+class ConditionalRangeFormatProxy extends Remote {
+  constructor(
+    context: MockContext,
+    private readonly cellValuePath: string,
+    private readonly rule: () => MockRule
+  ) {
+    super(context, `${cellValuePath}.format`);
+  }
+
+  protected readable() {
+    return {};
+  }
+
+  get fill(): ConditionalColourProxy {
+    return this.child("fill", () => this.colour("fill", "fill"));
+  }
+
+  get font(): ConditionalColourProxy {
+    return this.child("font", () => this.colour("font", "fontColor"));
+  }
+
+  private colour(part: string, key: "fill" | "fontColor"): ConditionalColourProxy {
+    return new ConditionalColourProxy(
+      this.context,
+      `${this.path}.${part}`,
+      this.cellValuePath,
+      `format.${part}.color`,
+      () => this.rule(),
+      key
+    );
+  }
+}
+
+class ConditionalColourProxy extends Remote {
+  constructor(
+    context: MockContext,
+    path: string,
+    private readonly writeTarget: string,
+    private readonly action: string,
+    private readonly rule: () => MockRule,
+    private readonly key: "fill" | "fontColor"
+  ) {
+    super(context, path);
+  }
+
+  protected override get target(): string {
+    return this.writeTarget;
+  }
+
+  protected readable() {
+    return { color: () => this.rule()[this.key] ?? null };
+  }
+
+  get color(): string | null {
+    return this.get("color");
+  }
+
+  set color(color: string) {
+    this.write(this.action, { [this.key]: color }, () => (this.rule()[this.key] = color));
   }
 }
 
@@ -1445,6 +2527,7 @@ class ChartProxy extends Remote {
   }
 }
 
+/** `workbook.properties.custom` (ExcelApi 1.7): keys are case-insensitive. */
 class CustomPropertyCollectionProxy extends RemoteCollection<CustomPropertyProxy> {
   constructor(context: MockContext) {
     super(context, "workbook.properties.custom");
@@ -1455,37 +2538,65 @@ class CustomPropertyCollectionProxy extends RemoteCollection<CustomPropertyProxy
     return [...this.excel.properties.keys()].map((key) => this.getItem(key));
   }
 
+  /**
+   * Creates a property or sets the one of that key. Outside Excel on the web, keys and string
+   * values over 255 characters (UTF-16 code units) are cut to 255, without an error.
+   */
   add(key: string, value: unknown): CustomPropertyProxy {
     this.excel.require("1.7", "custom properties");
-    // Excel outside the web refuses keys and values over 255 characters
-    if (key.length > 255 || String(value).length > 255)
-      throw new MockOfficeError("InvalidArgument", `property ${key} is too long`);
-    this.write(`add(${key})`, [key, value], () => this.excel.properties.set(key, value));
-    return this.getItem(key);
+    this.write(`add(${key})`, [key, value], () => {
+      if (typeof key !== "string" || key === "")
+        throw new MockOfficeError("InvalidArgument", "a custom property needs a key");
+      if (value === undefined || value === null)
+        throw new MockOfficeError("InvalidArgument", `custom property ${key} needs a value`);
+      const trim = <T>(text: T): T =>
+        this.excel.platform !== "web" && typeof text === "string"
+          ? (text.slice(0, PROPERTY_LIMIT) as T)
+          : text;
+      const kept = trim(key);
+      this.excel.properties.set(this.excel.propertyKey(kept) ?? kept, trim(value));
+    });
+    return this.getItem(this.excel.platform === "web" ? key : key.slice(0, PROPERTY_LIMIT));
   }
 
   getItem(key: string): CustomPropertyProxy {
     return new CustomPropertyProxy(this.context, key);
+  }
+
+  getItemOrNullObject(key: string): CustomPropertyProxy {
+    this.excel.require("1.7", "custom properties");
+    return new CustomPropertyProxy(this.context, key, true);
+  }
+
+  deleteAll(): void {
+    this.excel.require("1.7", "custom properties");
+    this.write("deleteAll()", null, () => this.excel.properties.clear());
   }
 }
 
 class CustomPropertyProxy extends Remote {
   constructor(
     context: MockContext,
-    private readonly keyName: string
+    private readonly keyName: string,
+    orNull = false
   ) {
-    super(context, `properties.custom[${keyName}]`);
+    super(context, `properties.custom[${keyName}]`, orNull);
   }
 
-  private present(): void {
-    if (!this.excel.properties.has(this.keyName))
-      throw new MockOfficeError("ItemNotFound", this.path);
+  protected override exists(): boolean {
+    return this.excel.propertyKey(this.keyName) !== undefined;
+  }
+
+  private stored(): string {
+    const key = this.excel.propertyKey(this.keyName);
+    if (key === undefined) throw new MockOfficeError("ItemNotFound", this.path);
+    return key;
   }
 
   protected readable() {
     return {
-      key: () => (this.present(), this.keyName),
-      value: () => (this.present(), this.excel.properties.get(this.keyName)),
+      key: () => this.stored(),
+      value: () => this.excel.properties.get(this.stored()),
     };
   }
 
@@ -1498,9 +2609,187 @@ class CustomPropertyProxy extends Remote {
   }
 
   delete(): void {
+    this.write("delete()", null, () => this.excel.properties.delete(this.stored()));
+  }
+}
+
+/** `workbook.customXmlParts` (ExcelApi 1.5). */
+class CustomXmlPartCollectionProxy extends RemoteCollection<CustomXmlPartProxy> {
+  constructor(context: MockContext) {
+    super(context, "workbook.customXmlParts");
+  }
+
+  protected list(): CustomXmlPartProxy[] {
+    this.excel.require("1.5", "customXmlParts");
+    return this.excel.xmlParts.map((part) => this.part(part.id));
+  }
+
+  private part(id: string, orNull = false): CustomXmlPartProxy {
+    return new CustomXmlPartProxy(
+      this.context,
+      `${this.path}[${id}]`,
+      () => this.excel.xmlParts.find((p) => p.id === id),
+      orNull
+    );
+  }
+
+  /** The XML must be well-formed (InvalidArgument at sync); its root's namespace is kept. */
+  add(xml: string): CustomXmlPartProxy {
+    this.excel.require("1.5", "customXmlParts");
+    let added: MockXmlPart | undefined;
+    this.write("add()", xml, () => {
+      const namespaceUri = xmlRootNamespace(xml);
+      const n = this.excel.id().replace(/\D/g, "").padStart(12, "0");
+      added = { id: `{5A8F0C1E-0000-4000-8000-${n}}`, namespaceUri, xml };
+      this.excel.xmlParts.push(added);
+    });
+    return new CustomXmlPartProxy(this.context, `${this.path}.add()`, () =>
+      added && this.excel.xmlParts.includes(added) ? added : undefined
+    );
+  }
+
+  getItem(id: string): CustomXmlPartProxy {
+    this.excel.require("1.5", "customXmlParts");
+    return this.part(id);
+  }
+
+  getItemOrNullObject(id: string): CustomXmlPartProxy {
+    this.excel.require("1.5", "customXmlParts");
+    return this.part(id, true);
+  }
+
+  getByNamespace(namespaceUri: string): CustomXmlPartScopedCollectionProxy {
+    this.excel.require("1.5", "customXmlParts");
+    return new CustomXmlPartScopedCollectionProxy(this.context, namespaceUri);
+  }
+}
+
+/** The parts of one namespace: the namespace must be given (a URI), and is matched exactly. */
+class CustomXmlPartScopedCollectionProxy extends RemoteCollection<CustomXmlPartProxy> {
+  constructor(
+    context: MockContext,
+    private readonly namespaceUri: string
+  ) {
+    super(context, `workbook.customXmlParts.getByNamespace(${namespaceUri})`);
+  }
+
+  private parts(): MockXmlPart[] {
+    if (typeof this.namespaceUri !== "string" || this.namespaceUri === "")
+      throw new MockOfficeError("InvalidArgument", "getByNamespace needs a namespace URI");
+    return this.excel.xmlParts.filter((p) => p.namespaceUri === this.namespaceUri);
+  }
+
+  private part(label: string, find: () => MockXmlPart | undefined, orNull = false) {
+    return new CustomXmlPartProxy(this.context, `${this.path}[${label}]`, find, orNull);
+  }
+
+  protected list(): CustomXmlPartProxy[] {
+    return this.parts().map((part) =>
+      this.part(part.id, () => (this.excel.xmlParts.includes(part) ? part : undefined))
+    );
+  }
+
+  getItem(id: string): CustomXmlPartProxy {
+    return this.part(id, () => this.parts().find((p) => p.id === id));
+  }
+
+  getItemOrNullObject(id: string): CustomXmlPartProxy {
+    return this.part(id, () => this.parts().find((p) => p.id === id), true);
+  }
+
+  /** Found when the sync reaches it; an error unless the namespace has exactly one part. */
+  getOnlyItem(): CustomXmlPartProxy {
+    let found: MockXmlPart | undefined;
+    return this.part("only", () => {
+      if (found) return this.excel.xmlParts.includes(found) ? found : undefined;
+      const parts = this.parts();
+      if (parts.length !== 1)
+        throw new MockOfficeError(
+          parts.length === 0 ? "ItemNotFound" : "InvalidOperation",
+          `${parts.length} parts in ${this.namespaceUri}`
+        );
+      return (found = parts[0]);
+    });
+  }
+
+  /** Found when the sync reaches it; a null object unless the namespace has exactly one part. */
+  getOnlyItemOrNullObject(): CustomXmlPartProxy {
+    let found: MockXmlPart | undefined;
+    let looked = false;
+    return this.part(
+      "only",
+      () => {
+        if (!looked) {
+          const parts = this.parts();
+          found = parts.length === 1 ? parts[0] : undefined;
+          looked = true;
+        }
+        return found && this.excel.xmlParts.includes(found) ? found : undefined;
+      },
+      true
+    );
+  }
+}
+
+class CustomXmlPartProxy extends Remote {
+  constructor(
+    context: MockContext,
+    path: string,
+    private readonly find: () => MockXmlPart | undefined,
+    orNull = false
+  ) {
+    super(context, path, orNull);
+  }
+
+  protected override exists(): boolean {
+    return this.find() !== undefined;
+  }
+
+  private locate(): MockXmlPart {
+    const part = this.find();
+    if (!part) throw new MockOfficeError("ItemNotFound", this.path);
+    return part;
+  }
+
+  protected readable() {
+    return {
+      id: () => this.locate().id,
+      namespaceUri: () => this.locate().namespaceUri,
+    };
+  }
+
+  get id(): string {
+    return this.get("id");
+  }
+
+  get namespaceUri(): string {
+    return this.get("namespaceUri");
+  }
+
+  /** The whole XML, in `.value` after the sync; it counts against the response size. */
+  getXml(): MockClientResult<string> {
+    const result = new MockClientResult<string>(`${this.path}.getXml()`);
+    this.context.queue(this.path, "getXml()", false, 0, () => {
+      const { xml } = this.locate();
+      result.resolve(xml);
+      return utf8Bytes(xml);
+    });
+    return result;
+  }
+
+  /** Replaces the XML, which must be well-formed; the namespace follows the new root. */
+  setXml(xml: string): void {
+    this.write("setXml()", xml, () => {
+      const part = this.locate();
+      part.namespaceUri = xmlRootNamespace(xml);
+      part.xml = xml;
+    });
+  }
+
+  delete(): void {
     this.write("delete()", null, () => {
-      this.present();
-      this.excel.properties.delete(this.keyName);
+      const part = this.locate();
+      this.excel.xmlParts = this.excel.xmlParts.filter((p) => p !== part);
     });
   }
 }
