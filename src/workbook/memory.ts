@@ -1,20 +1,25 @@
 import { classifyCell } from "../engine";
 import { areaAddress, overlaps } from "./address";
-import { RECORD_PREFIX, decodeRecords, encodeRecords, replaceRecord } from "./records";
+import { RECORD_PREFIX } from "./records";
 import { tableArea, uniqueSheetName } from "./newSheet";
 import {
   type Area,
   Cancelled,
   type CellValue,
   type ChartSpec,
+  type DamagedRecord,
   type InsertedSheet,
   type NewSheet,
+  type PaneEvents,
   type RunOptions,
   type SegmentationRecord,
   type SourceTable,
+  type StoredRecords,
   type TierStyle,
+  type UnfinishedWrite,
   type WorkbookPort,
   WorkbookChanged,
+  type WriteFailed,
   type WritePlan,
 } from "./types";
 
@@ -118,13 +123,38 @@ export class MemorySheet {
   }
 }
 
+export interface MemorySelection {
+  sheet: string;
+  area: Area;
+}
+
 export class MemoryWorkbook {
   sheets: MemorySheet[] = [];
   properties = new Map<string, string>();
-  selection: { sheet: string; area: Area } = {
+  private selected: MemorySelection = {
     sheet: "Sheet1",
     area: { top: 0, left: 0, rows: 1, columns: 1 },
   };
+  private readonly selectionListeners = new Set<() => void>();
+
+  /** The selected range. Assign a new one to move it: listeners hear of it, as in Excel. */
+  get selection(): MemorySelection {
+    return this.selected;
+  }
+
+  set selection(next: MemorySelection) {
+    const moved =
+      next.sheet !== this.selected.sheet ||
+      areaAddress(next.area) !== areaAddress(this.selected.area);
+    this.selected = next;
+    if (moved) for (const listener of [...this.selectionListeners]) listener();
+  }
+
+  /** Calls `listener` whenever the selection moves; returns the way to stop. */
+  onSelectionChanged(listener: () => void): () => void {
+    this.selectionListeners.add(listener);
+    return () => this.selectionListeners.delete(listener);
+  }
 
   sheet(name: string): MemorySheet | undefined {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
@@ -181,15 +211,83 @@ export interface MemoryPortOptions {
   blockRows?: number;
   /** waits this long between blocks, so a browser can paint progress and take a cancel */
   pauseMs?: number;
+  /**
+   * The next `apply` throws this, once, as Excel refusing a request would: before any change,
+   * or, when `leftBehind`, after the columns and with the write marked unfinished.
+   */
+  failNextApply?: WriteFailed;
+  /** `apply` calls `onUndoSteps` every time (Excel would at most once a session) */
+  undoSteps?: boolean;
 }
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Where the memory workbook marks a write that has begun and not finished. */
+const UNFINISHED_PREFIX = "CustomerValue.Unfinished.";
+const CHUNK = 250;
+
+/** A write's mark: what it was to record, and the run it replaces, both ours to take away. */
+interface UnfinishedMark {
+  record: SegmentationRecord;
+  previous?: SegmentationRecord;
+}
+
+/** JSON split over numbered properties of 250 characters, as the records always were. */
+function writeChunks(properties: Map<string, string>, prefix: string, value: unknown[]): void {
+  for (const key of [...properties.keys()]) if (key.startsWith(prefix)) properties.delete(key);
+  if (value.length === 0) return;
+  const json = JSON.stringify(value);
+  for (let i = 0, part = 1; i < json.length; i += CHUNK, part++)
+    properties.set(`${prefix}${String(part).padStart(3, "0")}`, json.slice(i, i + CHUNK));
+}
+
+/** The array stored under `prefix`: [] when there is none, undefined when it cannot be read. */
+function readChunks(properties: Map<string, string>, prefix: string): unknown[] | undefined {
+  const keys = [...properties.keys()].filter((key) => key.startsWith(prefix)).sort();
+  if (keys.length === 0) return [];
+  try {
+    const value: unknown = JSON.parse(keys.map((key) => properties.get(key)).join(""));
+    return Array.isArray(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isRecord(value: unknown): value is SegmentationRecord {
+  const r = value as SegmentationRecord | null;
+  return (
+    typeof r === "object" &&
+    r !== null &&
+    r.version === 1 &&
+    typeof r.id === "string" &&
+    typeof r.method === "string" &&
+    typeof r.source === "object" &&
+    r.source !== null &&
+    typeof r.written === "object" &&
+    r.written !== null &&
+    Array.isArray(r.written.sheets) &&
+    Array.isArray(r.written.rules)
+  );
+}
+
+function idOf(entry: unknown): string | undefined {
+  const id = (entry as { id?: unknown } | null)?.id;
+  return typeof id === "string" ? id : undefined;
+}
+
+function unfinishedWrite({ record }: UnfinishedMark): UnfinishedWrite {
+  return { id: record.id, method: record.method, date: record.date, source: record.source };
+}
+
 export class MemoryWorkbookPort implements WorkbookPort {
+  private failure: WriteFailed | undefined;
+
   constructor(
     readonly workbook: MemoryWorkbook,
     private readonly options: MemoryPortOptions = {}
-  ) {}
+  ) {
+    this.failure = options.failNextApply;
+  }
 
   private sheet(name: string): MemorySheet {
     const sheet = this.workbook.sheet(name);
@@ -234,16 +332,53 @@ export class MemoryWorkbookPort implements WorkbookPort {
     return this.workbook.sheets.map((s) => s.name);
   }
 
-  async loadRecords(): Promise<SegmentationRecord[]> {
-    return decodeRecords(Object.fromEntries(this.workbook.properties));
+  /**
+   * Each stored entry is read on its own: one that is not a record is reported as damaged and
+   * skipped, and stays stored as it was (a newer add-in may read it).
+   */
+  async loadRecords(): Promise<StoredRecords> {
+    const entries = readChunks(this.workbook.properties, RECORD_PREFIX);
+    const records: SegmentationRecord[] = [];
+    const damaged: DamagedRecord[] = [];
+    if (!entries) damaged.push({ reason: "the records cannot be read as JSON" });
+    for (const entry of entries ?? []) {
+      if (isRecord(entry)) records.push(entry);
+      else {
+        const id = idOf(entry);
+        damaged.push({ ...(id ? { id } : {}), reason: "not a segmentation record" });
+      }
+    }
+    return { records, unfinished: this.marks().map(unfinishedWrite), damaged };
   }
 
-  private async saveRecords(records: SegmentationRecord[]): Promise<void> {
-    for (const key of [...this.workbook.properties.keys()]) {
-      if (key.startsWith(RECORD_PREFIX)) this.workbook.properties.delete(key);
-    }
-    for (const [key, value] of Object.entries(encodeRecords(records)))
-      this.workbook.properties.set(key, value);
+  /** Every stored entry but the table's, then its new record (when there is one). */
+  private saveRecord(id: string, record?: SegmentationRecord): void {
+    const others = (readChunks(this.workbook.properties, RECORD_PREFIX) ?? []).filter(
+      (entry) => idOf(entry) !== id
+    );
+    writeChunks(this.workbook.properties, RECORD_PREFIX, record ? [...others, record] : others);
+  }
+
+  private marks(): UnfinishedMark[] {
+    return (readChunks(this.workbook.properties, UNFINISHED_PREFIX) ?? []).filter(
+      (mark): mark is UnfinishedMark => isRecord((mark as UnfinishedMark | null)?.record)
+    );
+  }
+
+  private saveMarks(marks: UnfinishedMark[]): void {
+    writeChunks(this.workbook.properties, UNFINISHED_PREFIX, marks);
+  }
+
+  /** The mark a write leaves before its first change; a finished write takes it away. */
+  private mark(plan: WritePlan): void {
+    this.saveMarks([
+      ...this.marks().filter((m) => m.record.id !== plan.record.id),
+      { record: plan.record, ...(plan.previous ? { previous: plan.previous } : {}) },
+    ]);
+  }
+
+  private unmark(id: string): void {
+    this.saveMarks(this.marks().filter((m) => m.record.id !== id));
   }
 
   /** Takes away what a record lists: cell contents and formats, table columns, rules, sheets. */
@@ -253,7 +388,11 @@ export class MemoryWorkbookPort implements WorkbookPort {
       const sheet = this.workbook.sheet(columns.sheet);
       sheet?.clear(columns.area);
       const table = sheet?.tables.find((t) => t.name === columns.tableName);
-      if (table) table.area = { ...table.area, columns: table.area.columns - columns.area.columns };
+      // a write that stopped early may not have grown the table yet
+      const grown =
+        table && table.area.left + table.area.columns >= columns.area.left + columns.area.columns;
+      if (table && grown)
+        table.area = { ...table.area, columns: table.area.columns - columns.area.columns };
     }
     for (const rule of record.written.rules) {
       const sheet = this.workbook.sheet(rule.sheet);
@@ -280,6 +419,15 @@ export class MemoryWorkbookPort implements WorkbookPort {
       if (this.workbook.sheet(name) && !ours.has(name.toLowerCase()))
         throw new WorkbookChanged("sheetExists", name);
     }
+    const failure = this.failure;
+    this.failure = undefined;
+    if (failure && !failure.leftBehind) throw failure;
+    if (failure) {
+      this.mark(plan);
+      this.writeColumns(plan);
+      throw failure;
+    }
+    if (this.options.undoSteps) options.onUndoSteps?.();
     if (plan.previous) this.undo(plan.previous);
     const columns = plan.columns;
     if (columns) {
@@ -289,7 +437,7 @@ export class MemoryWorkbookPort implements WorkbookPort {
       for (let b = 0; b < blocks; b++) {
         if (options.signal?.aborted) {
           sheet.clear({ ...columns.area, rows: b * blockRows });
-          await this.saveRecords(replaceRecord(await this.loadRecords(), plan.record.id));
+          this.saveRecord(plan.record.id);
           throw new Cancelled();
         }
         const end = Math.min(columns.values.length, (b + 1) * blockRows);
@@ -332,12 +480,57 @@ export class MemoryWorkbookPort implements WorkbookPort {
     }
     for (const rule of plan.rules)
       this.sheet(rule.sheet).rules.push({ area: rule.area, tiers: rule.tiers });
-    await this.saveRecords(replaceRecord(await this.loadRecords(), plan.record.id, plan.record));
+    // as in Excel, a finished write on the table stands for it: an older unfinished mark goes
+    this.saveRecord(plan.record.id, plan.record);
+    this.unmark(plan.record.id);
+  }
+
+  /** The columns alone, in one go: what a write that stopped after them leaves. */
+  private writeColumns(plan: WritePlan): void {
+    const columns = plan.columns;
+    if (!columns) return;
+    const sheet = this.sheet(columns.sheet);
+    columns.values.forEach((row, r) =>
+      row.forEach((value, c) => sheet.set(columns.area.top + r, columns.area.left + c, { value }))
+    );
   }
 
   async remove(record: SegmentationRecord): Promise<void> {
     this.undo(record);
-    await this.saveRecords(replaceRecord(await this.loadRecords(), record.id));
+    this.saveRecord(record.id);
+    this.unmark(record.id);
+  }
+
+  /** What the unfinished write and the run it replaced wrote, their record and the mark. */
+  async cleanUp(unfinished: UnfinishedWrite): Promise<void> {
+    const mark = this.marks().find((m) => m.record.id === unfinished.id);
+    if (!mark) return;
+    this.undo(mark.record);
+    if (mark.previous) this.undo(mark.previous);
+    this.saveRecord(unfinished.id);
+    this.unmark(unfinished.id);
+  }
+
+  /**
+   * Test only: a write of `plan` that Excel never finished, as the next start finds it: its
+   * mark, and the columns it had written.
+   */
+  seedUnfinished(plan: WritePlan): void {
+    this.mark(plan);
+    this.writeColumns(plan);
+  }
+
+  /** Test only: a stored entry that is not a record (hand-edited, or cut short), beside the others. */
+  seedDamaged(entry: unknown): void {
+    const entries = readChunks(this.workbook.properties, RECORD_PREFIX) ?? [];
+    writeChunks(this.workbook.properties, RECORD_PREFIX, [...entries, entry]);
+  }
+
+  /** The preview's pane is always in view: shown at once, then every move of the selection. */
+  async listen(events: PaneEvents): Promise<() => Promise<void>> {
+    const stop = this.workbook.onSelectionChanged(() => events.selectionChanged());
+    events.shown();
+    return async () => stop();
   }
 
   /** As Excel does it: a free name, the table from A1 with a bold header, then selected. */

@@ -1,54 +1,78 @@
 import { areaAddress } from "./address";
-import { type Step, calls, groupIntoBatches, sendBatches, writeSync } from "./office/batches";
-import { columnFormatStep, columnValueSteps, ruleStep, sheetSteps } from "./office/content";
-import { jsonBytes } from "./office/blocks";
-import { type ExcelRun, type RequirementCheck, officeRequirements, officeRun } from "./office/host";
+import {
+  type AddinHost,
+  type ExcelRun,
+  type RequirementCheck,
+  officeAddin,
+  officeRequirements,
+  officeRun,
+} from "./office/host";
 import { type NewSheetProgress, writeNewSheet } from "./office/newSheet";
-import { type Found, probe, queueRecords, sheetKey } from "./office/probe";
+import { prepareApply, prepareRemoval } from "./office/plans";
 import { locateTable, readValues } from "./office/read";
+import { loadStore } from "./office/store";
+import { type Prepared, RolledBack, type TransactionHost, transact } from "./office/write";
+import { storedRecords } from "./recordStore";
 import {
-  type TableColumnChange,
-  type WrittenColumns,
-  changeTableColumns,
-  ownColumnIndexes,
-} from "./office/tables";
-import { decodeRecords, RECORD_PREFIX, replaceRecord } from "./records";
-import {
-  Cancelled,
   type Area,
-  type ColumnBlock,
+  Cancelled,
   type InsertedSheet,
   type NewSheet,
+  type PaneEvents,
   type RunOptions,
   type SegmentationRecord,
+  SheetNotAdded,
   type SourceTable,
+  type StoredRecords,
+  type UnfinishedWrite,
   type WorkbookPort,
   type WritePlan,
-  SheetNotAdded,
-  WorkbookChanged,
 } from "./types";
-
-type WrittenRecordColumns = NonNullable<SegmentationRecord["written"]["columns"]>;
 
 /**
  * The workbook port on Excel through Office.js. Reads and writes go in blocks sized to stay
  * under Excel on the web's 5 MB payload limit, with a fixed number of syncs for tables of up
- * to 20,000 rows and one more per block beyond. A write is one `Excel.run`, merged into one
- * undo step where Excel can (ExcelApi 1.20).
+ * to 20,000 rows and one more per block beyond. A write is all or nothing (office/write.ts),
+ * merged into one undo step where Excel can (ExcelApi 1.20) and, when a merged run fails, done
+ * again without merging for the rest of the session. Nothing touches the workbook before the
+ * pane asks: the pane's page also starts hidden, when a `CV.*` formula calculates.
  */
 export class OfficeWorkbookPort implements WorkbookPort {
+  /** a merged-undo run failed once: this session writes without merging */
+  private mergeBroken = false;
+  private undoNoticeGiven = false;
+  private selectionWatch: {
+    visible: boolean;
+    handler?: OfficeExtension.EventHandlerResult<unknown>;
+  } = { visible: false };
+  private events: PaneEvents | undefined;
+
   constructor(
     private readonly excelRun: ExcelRun = officeRun,
-    private readonly requirements: RequirementCheck = officeRequirements
+    private readonly requirements: RequirementCheck = officeRequirements,
+    private readonly addin: () => AddinHost | undefined = officeAddin
   ) {}
 
   private supports(version: string): boolean {
     return this.requirements("ExcelApi", version);
   }
 
+  /** Every run waits for a cell edit to end (ExcelApi 1.11); writes may merge into one undo step. */
+  private runOptions(merge: boolean): Excel.RunOptions | undefined {
+    const options: Excel.RunOptions = {};
+    if (merge && !this.mergeBroken && this.supports("1.20")) options.mergeUndoGroup = true;
+    if (this.supports("1.11")) options.delayForCellEdit = true;
+    return Object.keys(options).length > 0 ? options : undefined;
+  }
+
+  private run<T>(batch: (context: Excel.RequestContext) => Promise<T>, merge = false): Promise<T> {
+    return this.excelRun(this.runOptions(merge), batch);
+  }
+
   async readTable(options: RunOptions = {}): Promise<SourceTable> {
+    await this.watchSelection();
     const can = { rangeTables: this.supports("1.9"), surroundingRegion: this.supports("1.7") };
-    return this.excelRun(undefined, async (context) => {
+    return this.run(async (context) => {
       const { sheet, area, tableName } = await locateTable(context, can);
       const values = await readValues(context, sheet, area, options);
       return { sheet, area, values, ...(tableName ? { tableName } : {}) };
@@ -56,7 +80,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
   }
 
   async isBlank(sheet: string, area: Area): Promise<boolean> {
-    return this.excelRun(undefined, async (context) => {
+    return this.run(async (context) => {
       const cells = context.workbook.worksheets.getItem(sheet).getRange(areaAddress(area));
       // values only: formatting alone does not make a cell used, and no values travel
       const used = cells.getUsedRangeOrNullObject(true);
@@ -66,7 +90,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
   }
 
   async sheetNames(): Promise<string[]> {
-    return this.excelRun(undefined, async (context) => {
+    return this.run(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load("items/name");
       await context.sync();
@@ -74,114 +98,105 @@ export class OfficeWorkbookPort implements WorkbookPort {
     });
   }
 
-  async loadRecords(): Promise<SegmentationRecord[]> {
-    return this.excelRun(undefined, async (context) => {
-      const custom = context.workbook.properties.custom;
-      custom.load("items/key,items/value");
-      await context.sync();
-      const ours = custom.items.filter((p) => p.key.startsWith(RECORD_PREFIX));
-      return decodeRecords(Object.fromEntries(ours.map((p) => [p.key, String(p.value)])));
-    });
+  async loadRecords(): Promise<StoredRecords> {
+    return this.run(async (context) => storedRecords((await loadStore(context)).entries));
   }
 
-  /**
-   * The earlier run's sheets are reused when this plan writes them again, because deleting a
-   * sheet cannot be undone and would break the merged undo step; the ones it no longer writes
-   * are deleted first, in a run of their own. A cancel between blocks takes away what this run
-   * wrote and the table's record, and throws Cancelled.
-   */
   async apply(plan: WritePlan, options: RunOptions = {}): Promise<void> {
-    const { previous, columns } = plan;
-    const ours = new Set((previous?.written.sheets ?? []).map(sheetKey));
-    const planned = new Set(plan.sheets.map((s) => sheetKey(s.name)));
-    const stale = (previous?.written.sheets ?? []).filter((name) => !planned.has(sheetKey(name)));
-    if (stale.length > 0) await this.deleteSheets(stale);
-
-    const runOptions = this.supports("1.20") ? { mergeUndoGroup: true } : undefined;
-    const finished = await this.excelRun(runOptions, async (context) => {
-      const earlier = previous?.written.columns;
-      const found = await probe(context, {
-        sheets: [...plan.sheets.map((s) => s.name), ...(earlier ? [earlier.sheet] : [])],
-        rules: previous?.written.rules ?? [],
-        tables: [earlier?.tableName, columns?.tableName].filter((name): name is string =>
-          Boolean(name)
-        ),
-        charts: plan.sheets.map((s) => s.name).filter((name) => ours.has(sheetKey(name))),
-      });
-      for (const { name } of plan.sheets) {
-        if (found.sheets.has(sheetKey(name)) && !ours.has(sheetKey(name)))
-          throw new WorkbookChanged("sheetExists", name);
-      }
-      const table = columns?.tableName ? found.tables.get(columns.tableName) : undefined;
-      if (columns?.tableName && !table) throw new WorkbookChanged("tableGone", columns.tableName);
-      const change =
-        columns && table
-          ? changeTableColumns(
-              table,
-              earlier?.tableName === table.name ? writtenOf(earlier) : undefined,
-              writtenOf(columns)
-            )
-          : undefined;
-
-      const records = replaceRecord(found.records, plan.record.id, plan.record);
-      const steps: Step[] = [
-        calls((ctx) => {
-          for (const rule of found.rules) rule.delete();
-          if (earlier && !(change && earlier.tableName === columns?.tableName))
-            queueTakeAway(ctx, earlier, found);
-          if (change && columns?.tableName) queueTableChange(ctx, columns.tableName, change);
-        }, found.rules.length + 4),
-        ...(columns ? [...columnValueSteps(columns), columnFormatStep(columns)] : []),
-        ...plan.sheets.flatMap((content) => {
-          const key = sheetKey(content.name);
-          const reuse =
-            ours.has(key) && found.sheets.has(key)
-              ? { charts: found.charts.get(key) ?? [] }
-              : undefined;
-          return sheetSteps(content, reuse);
-        }),
-        ruleStep(plan.rules),
-        calls((ctx) => queueRecords(ctx, found, records), 20, jsonBytes(records)),
-      ];
-      const done = await sendBatches(context, groupIntoBatches(steps), {
-        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-        stop: () => Boolean(options.signal?.aborted),
-      });
-      if (!done) {
-        await writeSync(context, () => {
-          if (columns) queueClearColumns(context, columns, table?.left);
-          queueRecords(context, found, replaceRecord(found.records, plan.record.id));
-        });
-      }
-      return done;
-    });
-    if (!finished) {
-      await this.deleteSheets([
-        ...plan.sheets.map((s) => s.name),
-        ...(previous?.written.sheets ?? []),
-      ]);
-      throw new Cancelled();
-    }
+    await this.write((context) => prepareApply(context, plan, options), options, true);
   }
 
   /** Not one undo step: deleting a sheet cannot be undone in any case. */
   async remove(record: SegmentationRecord): Promise<void> {
-    const { columns, rules, sheets } = record.written;
-    await this.excelRun(undefined, async (context) => {
-      const found = await probe(context, {
-        sheets: [...sheets, ...(columns ? [columns.sheet] : [])],
-        rules,
-        tables: columns?.tableName ? [columns.tableName] : [],
-        charts: [],
+    await this.write((context) => prepareRemoval(context, record.id, [record], []), {}, false);
+  }
+
+  async cleanUp(unfinished: UnfinishedWrite): Promise<void> {
+    await this.write(
+      async (context) => {
+        const store = await loadStore(context);
+        const pending = store.entries.pending.find((p) => p.record.id === unfinished.id);
+        const runs = pending
+          ? [pending.record, ...(pending.previous ? [pending.previous] : [])]
+          : [];
+        return prepareRemoval(context, unfinished.id, runs, pending?.standIns ?? [], store);
+      },
+      {},
+      false
+    );
+  }
+
+  /**
+   * A write, all or nothing; a merged-undo run that fails is put back and done once more
+   * without merging, and the pane is told once that undo will take several steps.
+   */
+  private async write(
+    prepare: (context: Excel.RequestContext) => Promise<Prepared>,
+    options: RunOptions,
+    merge: boolean
+  ): Promise<void> {
+    const host: TransactionHost = {
+      run: this.excelRun,
+      runOptions: (merged) => this.runOptions(merged),
+    };
+    const merged = merge && Boolean(this.runOptions(true)?.mergeUndoGroup);
+    try {
+      await transact(host, prepare, options, merged);
+      return;
+    } catch (error) {
+      if (!(error instanceof RolledBack)) throw error;
+      if (!error.merged || error.failure instanceof Cancelled) throw error.failure;
+    }
+    this.mergeBroken = true;
+    if (!this.undoNoticeGiven) {
+      this.undoNoticeGiven = true;
+      options.onUndoSteps?.();
+    }
+    try {
+      await transact(host, prepare, options, false);
+    } catch (error) {
+      throw error instanceof RolledBack ? error.failure : error;
+    }
+  }
+
+  /**
+   * Tells the pane when it is shown (SharedRuntime 1.1's visibility event) and when the
+   * selection moves while it is shown. The selection event is registered at the first `shown`
+   * or read, never before: that would be a workbook call from a hidden pane.
+   */
+  async listen(events: PaneEvents): Promise<() => Promise<void>> {
+    this.events = events;
+    const addin = this.addin();
+    const stopVisibility = addin
+      ? await addin.onVisibilityModeChanged((message) => {
+          this.selectionWatch.visible = message.visibilityMode === "Taskpane";
+          if (this.selectionWatch.visible) events.shown();
+        })
+      : undefined;
+    return async () => {
+      this.events = undefined;
+      await stopVisibility?.();
+      const handler = this.selectionWatch.handler;
+      this.selectionWatch = { visible: false };
+      if (handler)
+        await this.run(async (context) => {
+          handler.remove();
+          await context.sync();
+        });
+    };
+  }
+
+  /** The pane reads: it is visible, and from now on hears about selection changes. */
+  private async watchSelection(): Promise<void> {
+    this.selectionWatch.visible = true;
+    if (!this.events || this.selectionWatch.handler) return;
+    const watch = this.selectionWatch;
+    watch.handler = await this.run(async (context) => {
+      const handler = context.workbook.onSelectionChanged.add(async () => {
+        if (watch.visible) this.events?.selectionChanged();
       });
-      await writeSync(context, () => {
-        for (const rule of found.rules) rule.delete();
-        if (columns) queueTakeAway(context, columns, found);
-        for (const name of sheets) {
-          if (found.sheets.has(sheetKey(name))) context.workbook.worksheets.getItem(name).delete();
-        }
-        queueRecords(context, found, replaceRecord(found.records, record.id));
-      });
+      await context.sync();
+      return handler;
     });
   }
 
@@ -192,12 +207,9 @@ export class OfficeWorkbookPort implements WorkbookPort {
    * someone else added under the name meanwhile is never touched.
    */
   async insertSheet(content: NewSheet): Promise<InsertedSheet> {
-    const runOptions = this.supports("1.20") ? { mergeUndoGroup: true } : undefined;
     const progress: NewSheetProgress = { name: content.name, added: false };
     try {
-      return await this.excelRun(runOptions, (context) =>
-        writeNewSheet(context, content, progress)
-      );
+      return await this.run((context) => writeNewSheet(context, content, progress), true);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       const leftBehind = progress.added && !(await this.deletedAgain(progress.name));
@@ -208,86 +220,17 @@ export class OfficeWorkbookPort implements WorkbookPort {
   /** Takes away a sheet this adapter has just added; false when even that fails. */
   private async deletedAgain(name: string): Promise<boolean> {
     try {
-      await this.deleteSheets([name]);
+      await this.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+        await context.sync();
+        if (!sheet.isNullObject) {
+          sheet.delete();
+          await context.sync();
+        }
+      });
       return true;
     } catch {
       return false;
     }
-  }
-
-  private async deleteSheets(names: readonly string[]): Promise<void> {
-    await this.excelRun(undefined, async (context) => {
-      const unique = [...new Map(names.map((name) => [sheetKey(name), name])).values()];
-      const sheets = unique.map((name) => context.workbook.worksheets.getItemOrNullObject(name));
-      await context.sync();
-      const existing = sheets.filter((sheet) => !sheet.isNullObject);
-      if (existing.length > 0)
-        await writeSync(context, () => existing.forEach((sheet) => sheet.delete()));
-    });
-  }
-}
-
-function writtenOf(columns: ColumnBlock | WrittenRecordColumns): WrittenColumns {
-  if ("headers" in columns) return { area: columns.area, headers: columns.headers };
-  return {
-    area: columns.area,
-    headers: columns.headerRows === 1 ? columns.values[0].map((v) => String(v ?? "")) : [],
-  };
-}
-
-/** An earlier run's columns: its table columns deleted, or its cells cleared. */
-function queueTakeAway(
-  context: Excel.RequestContext,
-  written: WrittenRecordColumns,
-  found: Found
-): void {
-  const table = written.tableName ? found.tables.get(written.tableName) : undefined;
-  if (table && written.tableName) {
-    const tableColumns = context.workbook.tables.getItem(written.tableName).columns;
-    for (const index of ownColumnIndexes(table, writtenOf(written)))
-      tableColumns.getItemAt(index).delete();
-  } else if (found.sheets.has(sheetKey(written.sheet))) {
-    clearCells(
-      context.workbook.worksheets.getItem(written.sheet).getRange(areaAddress(written.area))
-    );
-  }
-}
-
-/**
- * Takes away what the add-in put in cells: values, number formats and bold. Not clear("All"):
- * clearing formats also takes the cells out of the user's own conditional formats that span
- * them, and the fills the user gave those cells before were never ours to remove.
- */
-function clearCells(cells: Excel.Range): void {
-  cells.clear("Contents");
-  cells.numberFormat = [["General"]];
-  cells.format.font.bold = false;
-}
-
-function queueTableChange(
-  context: Excel.RequestContext,
-  tableName: string,
-  change: TableColumnChange
-): void {
-  const tableColumns = context.workbook.tables.getItem(tableName).columns;
-  for (const index of change.remove) tableColumns.getItemAt(index).delete();
-  // -1 appends; the typings do not admit the null the documentation also allows
-  for (const { index, name } of change.add) tableColumns.add(index ?? -1, undefined, name);
-}
-
-/** What this run wrote in the columns, after a cancel: every column of the block is ours. */
-function queueClearColumns(
-  context: Excel.RequestContext,
-  columns: ColumnBlock,
-  tableLeft: number | undefined
-): void {
-  if (columns.tableName && tableLeft !== undefined) {
-    const tableColumns = context.workbook.tables.getItem(columns.tableName).columns;
-    const offset = columns.area.left - tableLeft;
-    for (let i = columns.area.columns - 1; i >= 0; i--) tableColumns.getItemAt(offset + i).delete();
-  } else {
-    clearCells(
-      context.workbook.worksheets.getItem(columns.sheet).getRange(areaAddress(columns.area))
-    );
   }
 }

@@ -58,7 +58,7 @@ export async function planFor(
   now = new Date()
 ): Promise<WritePlan> {
   const { source, grid, segmentation } = analysis;
-  const previous = recordFor(await port.loadRecords(), source);
+  const previous = recordFor((await port.loadRecords()).records, source);
   const names = await port.sheetNames();
   const ours = previous?.written.sheets ?? [];
   // RFM from transactions and Predict write one row per customer on a sheet of their own

@@ -30,6 +30,11 @@ export interface SourceTable {
 export interface RunOptions {
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
+  /**
+   * Called (at most once a session) when Excel could not merge the write into one undo step
+   * and it was done again without merging: Ctrl+Z will take several steps.
+   */
+  onUndoSteps?: () => void;
 }
 
 /** New columns right of the source table: a header row, then one row per data row. */
@@ -91,6 +96,14 @@ export interface SheetContent {
   chart?: ChartSpec;
 }
 
+/** A cell's format before the add-in wrote into it, by sheet row and column. */
+export interface PriorFormat {
+  row: number;
+  column: number;
+  numberFormat?: string;
+  bold?: boolean;
+}
+
 /** Everything one segmentation added, so that re-running or removing touches nothing else. */
 export interface SegmentationRecord {
   version: 1;
@@ -108,7 +121,17 @@ export interface SegmentationRecord {
   date: string;
   source: { sheet: string; area: Area; tableName?: string };
   written: {
-    columns?: { sheet: string; area: Area; tableName?: string; headers: string[] };
+    columns?: {
+      sheet: string;
+      area: Area;
+      tableName?: string;
+      headers: string[];
+      /**
+       * Formats the user had given cells of a plain-range area before the add-in wrote there
+       * (anything but General and not bold), put back when the columns are taken away.
+       */
+      priorFormats?: PriorFormat[];
+    };
     sheets: string[];
     rules: { sheet: string; area: Area; labels: string[] }[];
   };
@@ -142,6 +165,40 @@ export interface InsertedSheet {
   area: Area;
 }
 
+/**
+ * A write that began and never finished: Excel closed or crashed in the middle of it. Its mark
+ * is written before the first change, so the next start finds it.
+ */
+export interface UnfinishedWrite {
+  /** the source table's record id */
+  id: string;
+  method: Method;
+  date: string;
+  source: { sheet: string; area: Area; tableName?: string };
+}
+
+/** A record the workbook holds but that could not be read; the others are not affected. */
+export interface DamagedRecord {
+  /** the record's id, when even that could not be read: undefined */
+  id?: string;
+  reason: string;
+}
+
+/** What the workbook says about the segmentations written into it. */
+export interface StoredRecords {
+  records: SegmentationRecord[];
+  unfinished: UnfinishedWrite[];
+  damaged: DamagedRecord[];
+}
+
+/** What the pane listens to; each handler runs on the pane's page. */
+export interface PaneEvents {
+  /** the pane became visible (also when the host cannot tell, at the first read it asks for) */
+  shown: () => void;
+  /** the selection moved while the pane is visible */
+  selectionChanged: () => void;
+}
+
 export interface WorkbookPort {
   /**
    * The table at the selection: the selected range, or, when one cell is selected, the
@@ -155,13 +212,42 @@ export interface WorkbookPort {
   apply(plan: WritePlan, options?: RunOptions): Promise<void>;
   /** Removes exactly what the record lists, and the record. */
   remove(record: SegmentationRecord): Promise<void>;
-  loadRecords(): Promise<SegmentationRecord[]>;
+  /** Records, unfinished writes and damaged records; old-style records are moved on reading. */
+  loadRecords(): Promise<StoredRecords>;
+  /**
+   * Takes away what an unfinished write (and the run it was replacing) put into the workbook,
+   * and its mark: only cells, columns, rules and sheets the add-in wrote.
+   */
+  cleanUp(unfinished: UnfinishedWrite): Promise<void>;
+  /**
+   * Starts telling the pane when it is shown and when the selection changes while it is shown.
+   * Nothing is read from the workbook before the first `shown`. Returns the way to stop.
+   */
+  listen(events: PaneEvents): Promise<() => Promise<void>>;
   /**
    * Adds a sheet under a name no sheet has, writes the table from A1 (header in bold) and
    * selects it. Only undoable changes: nothing of the user's is overwritten or deleted. Throws
    * SheetNotAdded when it fails, having taken away what it had added.
    */
   insertSheet(content: NewSheet): Promise<InsertedSheet>;
+}
+
+/**
+ * A write failed part-way (Excel refused a request, the connection dropped, someone typed in a
+ * cell). Everything it had changed was put back as it was, unless `leftBehind`: then putting
+ * back failed too, and the write is marked unfinished in the workbook for the next start.
+ */
+export class WriteFailed extends Error {
+  constructor(
+    /** Excel's error code (GeneralException, InvalidArgument, ...) or "" */
+    readonly code: string,
+    /** Excel's own explanation, in Office's language */
+    readonly reason: string,
+    readonly leftBehind: boolean
+  ) {
+    super(`write failed (${code}): ${reason}`);
+    this.name = "WriteFailed";
+  }
 }
 
 /** The user stopped a long run; nothing of it was kept. */

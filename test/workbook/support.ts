@@ -24,7 +24,7 @@ export async function analyse(
   transactions = false
 ): Promise<Analysis> {
   const read = await port.readTable();
-  const source = withoutOwnColumns(read, recordFor(await port.loadRecords(), read));
+  const source = withoutOwnColumns(read, recordFor((await port.loadRecords()).records, read));
   const grid = splitHeader(source.values, source.tableName !== undefined);
   const roles = guessRoles(grid);
   const segmentation = transactions

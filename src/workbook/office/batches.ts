@@ -17,6 +17,8 @@ import {
  */
 export interface ValuesStep {
   kind: "values";
+  /** what the cells get: values (the default), formulas or number formats, one per cell */
+  property?: "values" | "formulas" | "numberFormat";
   sheet: string;
   area: Area;
   values: ExcelValue[][];
@@ -52,11 +54,28 @@ export function valueSteps(
   left: number,
   values: readonly CellValue[][]
 ): ValuesStep[] {
-  if (values.length === 0) return [];
-  const columns = values[0].length;
-  const sent = values.map((row) => row.map(toExcel));
+  return cellSteps(
+    sheet,
+    top,
+    left,
+    values.map((row) => row.map(toExcel)),
+    "values"
+  );
+}
+
+/** Cells as Excel gave them (formulas, number formats), written back as they are. */
+export function cellSteps(
+  sheet: string,
+  top: number,
+  left: number,
+  sent: ExcelValue[][],
+  property: NonNullable<ValuesStep["property"]>
+): ValuesStep[] {
+  if (sent.length === 0) return [];
+  const columns = sent[0].length;
   return cutIntoPieces(sent).map((piece, index) => ({
     kind: "values",
+    ...(property === "values" ? {} : { property }),
     sheet,
     area: { top: top + piece.start, left, rows: piece.end - piece.start, columns },
     values: sent.slice(piece.start, piece.end),
@@ -124,8 +143,9 @@ export function halve(steps: readonly Step[]): [Step[], Step[]] | undefined {
 function queueStep(context: Excel.RequestContext, step: Step): void {
   if (step.kind === "calls") step.queue(context);
   else
-    context.workbook.worksheets.getItem(step.sheet).getRange(areaAddress(step.area)).values =
-      step.values;
+    context.workbook.worksheets.getItem(step.sheet).getRange(areaAddress(step.area))[
+      step.property ?? "values"
+    ] = step.values;
 }
 
 export interface SendOptions {

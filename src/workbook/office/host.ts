@@ -15,3 +15,16 @@ export const officeRun: ExcelRun = (options, batch) =>
 
 export const officeRequirements: RequirementCheck = (name, version) =>
   Office.context.requirements.isSetSupported(name, version);
+
+/** The part of `Office.addin` (SharedRuntime 1.1) the pane listens to. */
+export interface AddinHost {
+  onVisibilityModeChanged(
+    handler: (message: { visibilityMode: string }) => void
+  ): Promise<() => Promise<void>>;
+}
+
+/** Office.addin where the host has the shared runtime's visibility event, else undefined. */
+export const officeAddin = (): AddinHost | undefined =>
+  typeof Office !== "undefined" && officeRequirements("SharedRuntime", "1.1")
+    ? Office.addin
+    : undefined;

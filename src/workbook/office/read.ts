@@ -67,41 +67,65 @@ export async function locateTable(
   return { sheet: worksheet.name, area: { ...whole, rows }, tableName: hit.table.name };
 }
 
+/** What a block read can ask of each cell. */
+export type CellProperty = "values" | "formulas" | "numberFormat";
+
 /**
- * The values in blocks of at most 20,000 rows and about 4 MB, one sync each; after the first
- * block the size of a row is known and the next blocks are sized by it. Between blocks the run
- * can be cancelled.
+ * Properties of every cell of an area, in blocks of at most 20,000 rows and about 4 MB, one
+ * sync each; after the first block the size of a row is known and the next blocks are sized by
+ * it. Between blocks the run can be cancelled.
  */
+export async function readCells(
+  context: Excel.RequestContext,
+  sheet: string,
+  area: Area,
+  properties: readonly CellProperty[],
+  options: RunOptions = {}
+): Promise<Record<CellProperty, unknown[][]>> {
+  const worksheet = context.workbook.worksheets.getItem(sheet);
+  const read = async (start: number, rows: number) => {
+    const range = worksheet.getRange(areaAddress({ ...area, top: area.top + start, rows }));
+    // the properties asked for, named by the caller
+    // eslint-disable-next-line office-addins/no-empty-load
+    range.load(properties.join(","));
+    await context.sync();
+    // eslint-disable-next-line office-addins/load-object-before-read -- loaded just above
+    return properties.map((name) => range[name] as unknown[][]);
+  };
+  const result = { values: [], formulas: [], numberFormat: [] } as Record<
+    CellProperty,
+    unknown[][]
+  >;
+  let bytesPerRow: number | undefined;
+  const cellsPerRow = area.columns * properties.length;
+  for (let start = 0; start < area.rows;) {
+    if (start > 0 && options.signal?.aborted) throw new Cancelled();
+    let rows = Math.min(area.rows - start, rowsToRead(cellsPerRow, bytesPerRow));
+    let blocks: unknown[][][] | undefined;
+    while (!blocks) {
+      try {
+        blocks = await read(start, rows);
+      } catch (error) {
+        // refused as too large: half the rows, until it fits or one row is refused
+        if (!isPayloadTooLarge(error) || rows < 2) throw error;
+        rows = Math.ceil(rows / 2);
+      }
+    }
+    bytesPerRow = Math.max(bytesPerRow ?? 0, jsonBytes(blocks) / rows);
+    properties.forEach((name, i) => result[name].push(...blocks[i]));
+    start += rows;
+    options.onProgress?.(start, area.rows);
+  }
+  return result;
+}
+
+/** The values of an area, empty cells as null (see readCells). */
 export async function readValues(
   context: Excel.RequestContext,
   sheet: string,
   area: Area,
   options: RunOptions = {}
 ): Promise<CellValue[][]> {
-  const worksheet = context.workbook.worksheets.getItem(sheet);
-  const read = async (start: number, rows: number): Promise<unknown[][]> => {
-    const range = worksheet.getRange(areaAddress({ ...area, top: area.top + start, rows }));
-    range.load("values");
-    await context.sync();
-    return range.values;
-  };
-  const values: CellValue[][] = [];
-  let bytesPerRow: number | undefined;
-  for (let start = 0; start < area.rows;) {
-    if (start > 0 && options.signal?.aborted) throw new Cancelled();
-    let rows = Math.min(area.rows - start, rowsToRead(area.columns, bytesPerRow));
-    let block: unknown[][];
-    try {
-      block = await read(start, rows);
-    } catch (error) {
-      if (!isPayloadTooLarge(error) || rows < 2) throw error;
-      rows = Math.ceil(rows / 2);
-      block = await read(start, rows);
-    }
-    bytesPerRow = Math.max(bytesPerRow ?? 0, jsonBytes(block) / rows);
-    for (const row of block) values.push(row.map(fromExcel));
-    start += rows;
-    options.onProgress?.(start, area.rows);
-  }
-  return values;
+  const { values } = await readCells(context, sheet, area, ["values"], options);
+  return values.map((row) => row.map(fromExcel));
 }
