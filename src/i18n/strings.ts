@@ -66,6 +66,24 @@ const enUS = {
   sheetGone: 'The sheet "{name}" is gone. Select the customer table again.',
   tableGone: 'The Excel table "{name}" is gone. Select the customer table again.',
   savedSettings: "Using the settings of the last segmentation of this table ({date}).",
+  waiting: "Select a customer table in the sheet, then choose Use selection.",
+  retry: "Retry",
+  writeFailed:
+    "The segmentation could not be written: {reason}. Nothing in the workbook was changed.",
+  writeLeftBehind:
+    "The segmentation could not be written: {reason}. Part of it may have been left in the workbook; the pane will offer to remove it the next time it reads the table.",
+  removeFailed:
+    "The segmentation could not be removed: {reason}. Nothing in the workbook was changed.",
+  removeLeftBehind:
+    "The segmentation could not be removed completely: {reason}. Part of it may be left in the workbook; the pane will offer to remove it the next time it reads the table.",
+  undoSteps: "Undo will take several steps in this Excel.",
+  unfinishedWrite:
+    "A segmentation of {address} ({method}, {date}) did not finish (Excel closed during the write).",
+  cleanUpUnfinished: "Remove what it wrote",
+  cleanedUp: "What the unfinished segmentation of {address} wrote was removed.",
+  damagedRecord: "1 saved segmentation record could not be read and was skipped; the others work.",
+  damagedRecords:
+    "{count} saved segmentation records could not be read and were skipped; the others work.",
   languageNote: "Tier names are written in {language}.",
   themeLight: "Light",
   themeDark: "Dark",
@@ -186,6 +204,20 @@ const zhCN: Strings = {
   sheetGone: "工作表“{name}”已不存在。请重新选择客户表格。",
   tableGone: "Excel 表格“{name}”已不存在。请重新选择客户表格。",
   savedSettings: "使用此表格上次细分的设置（{date}）。",
+  waiting: "请在工作表中选择客户表，然后选择“使用所选区域”。",
+  retry: "重试",
+  writeFailed: "无法写入细分结果：{reason}。工作簿未做任何更改。",
+  writeLeftBehind:
+    "无法写入细分结果：{reason}。部分内容可能留在了工作簿中；窗格下次读取表格时会提供删除选项。",
+  removeFailed: "无法删除细分结果：{reason}。工作簿未做任何更改。",
+  removeLeftBehind:
+    "未能完整删除细分结果：{reason}。部分内容可能仍留在工作簿中；窗格下次读取表格时会提供删除选项。",
+  undoSteps: "在此版本的 Excel 中，撤消需要多个步骤。",
+  unfinishedWrite: "对 {address} 的细分（{method}，{date}）未完成（写入期间 Excel 已关闭）。",
+  cleanUpUnfinished: "删除已写入的内容",
+  cleanedUp: "已删除对 {address} 未完成的细分所写入的内容。",
+  damagedRecord: "有 1 条已保存的细分记录无法读取，已跳过；其他记录不受影响。",
+  damagedRecords: "有 {count} 条已保存的细分记录无法读取，已跳过；其他记录不受影响。",
   languageNote: "层级名称以{language}写入。",
   themeLight: "浅色",
   themeDark: "深色",
@@ -298,6 +330,20 @@ const zhTW: Strings = {
   sheetGone: "工作表「{name}」已不存在。請重新選取客戶表格。",
   tableGone: "Excel 表格「{name}」已不存在。請重新選取客戶表格。",
   savedSettings: "使用此表格上次細分的設定（{date}）。",
+  waiting: "請在工作表中選取客戶表，然後選擇「使用選取範圍」。",
+  retry: "重試",
+  writeFailed: "無法寫入細分結果：{reason}。活頁簿未做任何變更。",
+  writeLeftBehind:
+    "無法寫入細分結果：{reason}。部分內容可能留在活頁簿中；窗格下次讀取表格時會提供移除選項。",
+  removeFailed: "無法移除細分結果：{reason}。活頁簿未做任何變更。",
+  removeLeftBehind:
+    "未能完整移除細分結果：{reason}。部分內容可能仍留在活頁簿中；窗格下次讀取表格時會提供移除選項。",
+  undoSteps: "在此版本的 Excel 中，復原需要多個步驟。",
+  unfinishedWrite: "對 {address} 的細分（{method}，{date}）未完成（寫入期間 Excel 已關閉）。",
+  cleanUpUnfinished: "移除已寫入的內容",
+  cleanedUp: "已移除對 {address} 未完成的細分所寫入的內容。",
+  damagedRecord: "有 1 筆已儲存的細分記錄無法讀取，已略過；其他記錄不受影響。",
+  damagedRecords: "有 {count} 筆已儲存的細分記錄無法讀取，已略過；其他記錄不受影響。",
   languageNote: "層級名稱以{language}寫入。",
   themeLight: "淺色",
   themeDark: "深色",

@@ -8,6 +8,7 @@ import { ColumnsSection } from "./sections/ColumnsSection";
 import { MethodSection } from "./sections/MethodSection";
 import { OptionsSection } from "./sections/OptionsSection";
 import { PreviewSection } from "./sections/PreviewSection";
+import { StoredNotices } from "./sections/StoredNotices";
 import { TableSection } from "./sections/TableSection";
 import { usePane } from "./usePane";
 
@@ -48,13 +49,22 @@ function PaneBody({ port, locale }: { port: WorkbookPort; locale: Locale }) {
   const styles = useStyles();
   const text = useText();
   const model = usePane(port, locale);
+  // a host that never says the pane is shown: the user's first touch of the pane reads the table
+  const start = model.actions.start;
   return (
-    <main className={styles.pane} lang={locale}>
+    <main
+      className={styles.pane}
+      lang={locale}
+      onPointerDownCapture={start}
+      onKeyDownCapture={start}
+      onFocusCapture={start}
+    >
       <header className={styles.header}>
         <h1 className={styles.title}>{text("appTitle")}</h1>
         <HelpLink />
       </header>
       <Text size={200}>{text("intro")}</Text>
+      <StoredNotices model={model} />
       <TableSection model={model} />
       {model.table && !(model.table.problem && model.table.problem !== "oneCustomer") && (
         <>

@@ -1,7 +1,7 @@
 /**
  * @jest-environment jsdom
  */
-import { render, screen, waitFor } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { LOCALES } from "../../src/i18n/locale";
 import { App } from "../../src/taskpane/App";
@@ -160,7 +160,10 @@ describe("the first run: no customer table selected", () => {
 describe("the first run in Excel (the Office adapter on the Excel model)", () => {
   function openOnExcel(excel: MockExcel, locale: "en-US" | "zh-CN" = "en-US") {
     const port = new OfficeWorkbookPort(excel.run, excel.isSetSupported);
-    return render(<App port={port} locale={locale} theme="light" />);
+    const view = render(<App port={port} locale={locale} theme="light" />);
+    // the Excel model sends no visibility event: the user's first touch of the pane reads
+    act(() => void fireEvent.pointerDown(screen.getByRole("main")));
+    return view;
   }
 
   test("a failed sync is said in the user's language, nothing is left, and the next try works", async () => {

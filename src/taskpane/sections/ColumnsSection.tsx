@@ -1,7 +1,7 @@
 import { Field, Select } from "@fluentui/react-components";
 import { roleName } from "../../i18n/strings";
 import { useLocale, useText } from "../locale";
-import type { PaneModel } from "../usePane";
+import { type PaneModel, choicesOpen } from "../usePane";
 import { Section } from "./Section";
 
 /** One picker per column the method reads, proposed from the headers; every one can be changed. */
@@ -28,7 +28,7 @@ export function ColumnsSection({ model }: { model: PaneModel }) {
               onChange={(_, data) =>
                 model.actions.chooseRole(role, data.value === "" ? undefined : Number(data.value))
               }
-              disabled={model.status.kind !== "idle"}
+              disabled={!choicesOpen(model.status)}
             >
               <option value="">{text("noColumn")}</option>
               {table.grid.header.map((header, column) => (

@@ -2,7 +2,7 @@ import { Field, Radio, RadioGroup, makeStyles, tokens } from "@fluentui/react-co
 import { METHODS, type Method } from "../../engine";
 import { methodHint, methodName } from "../../i18n/strings";
 import { useLocale, useText } from "../locale";
-import type { PaneModel } from "../usePane";
+import { type PaneModel, choicesOpen } from "../usePane";
 import { Section } from "./Section";
 
 const useStyles = makeStyles({
@@ -14,7 +14,7 @@ export function MethodSection({ model }: { model: PaneModel }) {
   const text = useText();
   const locale = useLocale();
   const styles = useStyles();
-  const busy = model.status.kind !== "idle";
+  const busy = !choicesOpen(model.status);
   return (
     <Section title={text("methodHeading")}>
       <RadioGroup

@@ -3,7 +3,7 @@ import { METHOD_ROLES, PYRAMID_TIERS, btyd, resolvePredictOptions } from "../../
 import { roleName, splitName, tierName, timeUnitName } from "../../i18n/strings";
 import { useLocale, useText } from "../locale";
 import { SPLIT_KINDS, type SplitKind } from "../options";
-import type { PaneModel } from "../usePane";
+import { type PaneModel, choicesOpen } from "../usePane";
 import { Section } from "./Section";
 
 const useStyles = makeStyles({
@@ -25,7 +25,7 @@ export function OptionsSection({ model }: { model: PaneModel }) {
   const locale = useLocale();
   const styles = useStyles();
   const { method, inputs, checked } = model;
-  const busy = model.status.kind !== "idle";
+  const busy = !choicesOpen(model.status);
   const set = model.actions.setInputs;
 
   if (method === "value" || method === "strategic" || method === "frequency") {

@@ -31,6 +31,7 @@ export function TableSection({ model }: { model: PaneModel }) {
   }, [firstRun]);
   return (
     <Section title={text("tableHeading")}>
+      {status.kind === "waiting" && <Text>{text("waiting")}</Text>}
       {table && (
         <Text ref={summary} tabIndex={-1}>
           {text("tableSummary", {
@@ -56,7 +57,7 @@ export function TableSection({ model }: { model: PaneModel }) {
         <Button
           icon={<TableSearchRegular />}
           onClick={() => void model.actions.readTable()}
-          disabled={status.kind !== "idle"}
+          disabled={status.kind !== "idle" && status.kind !== "waiting"}
         >
           {status.kind === "reading" ? text("reading") : text("useSelection")}
         </Button>
