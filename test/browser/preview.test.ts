@@ -28,9 +28,16 @@ afterAll(async () => {
   await preview?.close();
 });
 
-/** The tier column is G, right of the sample's six columns; wait until it is written. */
+/**
+ * The tier column is G, right of the sample's six columns; wait until it is written and its
+ * colour rules are drawn (the rules come after the values, in a later step of the write).
+ */
 async function tierColumnWritten(page: Page) {
   await page.locator('[data-address="G2"]').filter({ hasText: /\S/ }).waitFor();
+  await page.waitForFunction(() => {
+    const cell = document.querySelector('[data-address="G2"]');
+    return cell !== null && getComputedStyle(cell).backgroundColor !== "rgba(0, 0, 0, 0)";
+  });
 }
 
 /** Every cell drawn on the sheet in view, as rows of text (the summary sheet fits in view). */
