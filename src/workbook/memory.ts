@@ -1,6 +1,7 @@
 import { classifyCell } from "../engine";
 import { areaAddress, overlaps } from "./address";
 import { RECORD_PREFIX } from "./records";
+import { isRecord } from "./recordStore";
 import { tableArea, uniqueSheetName } from "./newSheet";
 import {
   type Area,
@@ -251,23 +252,6 @@ function readChunks(properties: Map<string, string>, prefix: string): unknown[] 
   } catch {
     return undefined;
   }
-}
-
-function isRecord(value: unknown): value is SegmentationRecord {
-  const r = value as SegmentationRecord | null;
-  return (
-    typeof r === "object" &&
-    r !== null &&
-    r.version === 1 &&
-    typeof r.id === "string" &&
-    typeof r.method === "string" &&
-    typeof r.source === "object" &&
-    r.source !== null &&
-    typeof r.written === "object" &&
-    r.written !== null &&
-    Array.isArray(r.written.sheets) &&
-    Array.isArray(r.written.rules)
-  );
 }
 
 function idOf(entry: unknown): string | undefined {

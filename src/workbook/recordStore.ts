@@ -69,13 +69,17 @@ function attribute(attributes: string, name: string): string | undefined {
   return match ? unescape(match[1]) : undefined;
 }
 
-function isRecord(value: unknown): value is SegmentationRecord {
+/** Whether a value read back has the shape of a record this version can use. */
+export function isRecord(value: unknown): value is SegmentationRecord {
   const r = value as SegmentationRecord | null;
   return (
     typeof r === "object" &&
     r !== null &&
     r.version === 1 &&
     typeof r.id === "string" &&
+    typeof r.method === "string" &&
+    typeof r.source === "object" &&
+    r.source !== null &&
     typeof r.written === "object" &&
     r.written !== null &&
     Array.isArray(r.written.sheets) &&
