@@ -1,6 +1,5 @@
-import { dec } from "./decimal";
 import { CvError, invalid } from "./errors";
-import { scaleExactly } from "./exact";
+import { decimalParts, scaleExactly } from "./exact";
 import type { AbcTier } from "./labels";
 import * as rule from "./validate";
 
@@ -43,8 +42,9 @@ export class Abc {
       this.bFrom = Infinity;
       return;
     }
-    // before < share * total  <=>  before < ceil(share * total) for the integer `before`.
-    const limit = (share: number) => BigInt(dec(share).times(total.toString()).ceil().toFixed(0));
+    // before < share * total  <=>  before < ceil(share * total) for the integer `before`;
+    // in integers throughout, so a total of any size (near 1e308, 300 digits) is exact.
+    const limit = (share: number) => ceilTimes(share, total);
     const limitA = limit(aShare);
     const limitB = limit(bShare);
     let aFrom = Infinity;
@@ -69,4 +69,12 @@ export class Abc {
     if (value >= this.bFrom) return "B";
     return "C";
   }
+}
+
+/** ceil(share * total) exactly, share read as its shortest decimal form (share, total > 0). */
+function ceilTimes(share: number, total: bigint): bigint {
+  const { digits, exponent } = decimalParts(share);
+  if (exponent >= 0) return digits * 10n ** BigInt(exponent) * total;
+  const denominator = 10n ** BigInt(-exponent);
+  return (digits * total + denominator - 1n) / denominator;
 }

@@ -1,20 +1,44 @@
 import { dec } from "./decimal";
 import { CvError, invalid } from "./errors";
 
+/**
+ * A value with no number, text, truth value or error of its own, such as an image or an
+ * entity (a record shown by its name): what it is, and the name it shows, if any. The readers
+ * of the custom functions turn Excel's data types into plain values or into these.
+ */
+export type CellObjectKind =
+  "image" | "entity" | "linkedEntity" | "array" | "function" | "dataType";
+
+export class CellObject {
+  constructor(
+    readonly what: CellObjectKind,
+    readonly name?: string
+  ) {}
+
+  /** Never "[object Object]", should a message ever print one. */
+  toString(): string {
+    return this.name ?? this.what;
+  }
+}
+
 /** What a spreadsheet cell holds, as far as a calculation is concerned. */
 export type Cell =
   | { kind: "number"; value: number }
   | { kind: "blank" }
   | { kind: "text"; text: string }
   | { kind: "boolean"; value: boolean }
-  | { kind: "error"; text: string };
+  | { kind: "error"; text: string }
+  | { kind: "object"; what: CellObjectKind; name?: string };
 
 const ERROR_TEXT =
-  /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!)$/;
+  /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!|EXTERNAL!)$/;
 
 const BLANK = { kind: "blank" } as const;
 
-/** Classifies a raw cell value as Excel, Office.js or a CSV reader hands it over. */
+/**
+ * Classifies a cell value as Office.js or a CSV reader hands it over: a number, a string, a
+ * boolean, null, or a CellObject. Any other object is "a data type" (never its String()).
+ */
 export function classifyCell(raw: unknown): Cell {
   if (typeof raw === "number") {
     return Number.isFinite(raw) ? { kind: "number", value: raw } : { kind: "error", text: "#NUM!" };
@@ -28,17 +52,13 @@ export function classifyCell(raw: unknown): Cell {
     return parsed === undefined ? { kind: "text", text: raw } : { kind: "number", value: parsed };
   }
   if (typeof raw === "boolean") return { kind: "boolean", value: raw };
-  if (typeof raw === "object") {
-    // Excel's data types (allowCustomDataForDataTypeAny): a formatted number, a string, an
-    // error or an entity arrive as objects with a `type` and, mostly, a `basicValue`.
-    const value = raw as { type?: unknown; basicValue?: unknown; text?: unknown; code?: unknown };
-    if (value.type === "Error")
-      return { kind: "error", text: String(value.basicValue ?? "#VALUE!") };
-    if (value.code !== undefined) return { kind: "error", text: String(value.code) };
-    if (value.basicValue !== undefined && typeof value.basicValue !== "object")
-      return classifyCell(value.basicValue);
-    if (typeof value.text === "string") return { kind: "text", text: value.text };
-  }
+  if (raw instanceof CellObject)
+    return raw.name === undefined
+      ? { kind: "object", what: raw.what }
+      : { kind: "object", what: raw.what, name: raw.name };
+  if (Array.isArray(raw)) return { kind: "object", what: "array" };
+  if (typeof raw === "function") return { kind: "object", what: "function" };
+  if (typeof raw === "object") return { kind: "object", what: "dataType" };
   return { kind: "text", text: String(raw) };
 }
 
@@ -54,10 +74,15 @@ const CURRENCY_SUFFIX = /\s*(?:元|圓|円|RMB|CNY|USD|HKD|TWD|EUR|GBP|JPY)$/i;
 const PLAIN_NUMBER = /^(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 const GROUPED_NUMBER = /^\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
 
+/** The smallest positive normal double: Excel holds nothing closer to 0 (but 0 itself). */
+const SMALLEST_NORMAL = 2.2250738585072014e-308;
+
 /**
  * Reads text that a person would read as a number: "1,234.50", "¥2,000", " 12 ", "-5%",
  * "(1,234)" (accounting negative), full-width digits. Returns undefined for anything else,
- * including ambiguous grouping such as "1,23".
+ * including ambiguous grouping such as "1,23", a sign inside accounting brackets ("(-5)":
+ * negative twice is no reading anyone means) and a number Excel cannot hold ("1e400", and
+ * "1e-400", which is not 0).
  */
 export function parseNumberText(text: string): number | undefined {
   let s = trimSpaces(text).replace(FULL_WIDTH, (c) =>
@@ -65,22 +90,27 @@ export function parseNumberText(text: string): number | undefined {
   );
   s = s.replace(/\u2212/g, "-");
   let negative = false;
+  // In accounting brackets the brackets are the sign: "(-5)" and "(+5)" are not numbers.
+  let signed = false;
   if (s.startsWith("(") && s.endsWith(")")) {
     negative = true;
+    signed = true;
     s = s.slice(1, -1).trim();
+    if (s.startsWith("-") || s.startsWith("+")) return undefined;
   }
   // One sign at most, before or after the currency: "-$5" and "$-5".
-  let signed = false;
   const takeSign = () => {
-    if (!signed && (s.startsWith("-") || s.startsWith("+"))) {
+    if (s.startsWith("-") || s.startsWith("+")) {
+      if (signed) return false;
       signed = true;
       negative = negative !== s.startsWith("-");
       s = s.slice(1).trim();
     }
+    return true;
   };
-  takeSign();
+  if (!takeSign()) return undefined;
   s = s.replace(CURRENCY_PREFIX, "").replace(CURRENCY_SUFFIX, "");
-  takeSign();
+  if (!takeSign()) return undefined;
   let percent = false;
   if (s.endsWith("%")) {
     percent = true;
@@ -90,7 +120,9 @@ export function parseNumberText(text: string): number | undefined {
   if (!PLAIN_NUMBER.test(s)) return undefined;
   const literal = negative ? `-${s}` : s;
   const value = percent ? dec(literal).div(100).toNumber() : Number(literal);
-  return Number.isFinite(value) ? value : undefined;
+  if (!Number.isFinite(value)) return undefined;
+  if (!/[1-9]/.test(s.split(/e/i)[0])) return 0;
+  return Math.abs(value) >= SMALLEST_NORMAL ? value : undefined;
 }
 
 /** Where a value sat in the range it came from (1-based), for messages. */
@@ -101,7 +133,11 @@ export interface Position {
 
 /** The error for a cell that should have held a number. */
 export function cellProblem(cell: Cell, arg: string, position?: Position): CvError {
-  if (cell.kind === "blank") return invalid("required", { arg });
+  const where = !position
+    ? {}
+    : { row: position.row, ...(position.column ? { column: position.column } : {}) };
+  if (cell.kind === "blank") return invalid("required", { arg, ...where });
+  if (cell.kind === "object") return objectProblem(cell, arg, position);
   const value =
     cell.kind === "boolean"
       ? cell.value
@@ -111,10 +147,24 @@ export function cellProblem(cell: Cell, arg: string, position?: Position): CvErr
         ? String(cell.value)
         : cell.text;
   if (!position) return invalid("notNumber", { arg, value });
-  const where = { row: position.row, ...(position.column ? { column: position.column } : {}) };
   const code =
     cell.kind === "boolean" ? "cellBoolean" : cell.kind === "error" ? "cellError" : "cellText";
   return invalid(code, { arg, value, ...where });
+}
+
+/** The error for a cell holding an image, an entity or another value with nothing to use. */
+export function objectProblem(
+  cell: Extract<Cell, { kind: "object" }>,
+  arg: string,
+  position?: Position
+): CvError {
+  return invalid("cellObject", {
+    arg,
+    what: cell.what,
+    ...(cell.name === undefined ? {} : { name: cell.name }),
+    ...(position ? { row: position.row } : {}),
+    ...(position?.column ? { column: position.column } : {}),
+  });
 }
 
 /** A number, or throws an error naming the argument. Blank gives `undefined`. */

@@ -12,6 +12,7 @@ export type ErrorCode =
   | "cellText"
   | "cellError"
   | "cellBoolean"
+  | "cellObject"
   | "rateAboveMinus100"
   | "wholeAtLeast"
   | "wholeBetween"
@@ -46,6 +47,14 @@ export type ErrorCode =
   | "noRepeatBuyers"
   | "noRepeatCustomers"
   | "noConvergence"
+  | "noMaximum"
+  | "noDropout"
+  | "spendNoMaximum"
+  | "predictNoDropout"
+  | "predictCheckNoDropout"
+  | "predictCheckNoMaximum"
+  | "predictPurchasesNoMaximum"
+  | "predictSpendNoMaximum"
   | "spendMeanUndefined"
   | "purchasesUndefined";
 

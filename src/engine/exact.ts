@@ -24,7 +24,7 @@ function fastDecimals(v: number): number {
 }
 
 /** The shortest decimal form of v as digits and a power of ten: v = digits * 10^exponent. */
-function decimalParts(v: number): { digits: bigint; exponent: number } {
+export function decimalParts(v: number): { digits: bigint; exponent: number } {
   const text = String(v);
   const [mantissa, exp = "0"] = text.split("e");
   const [whole, fraction = ""] = mantissa.split(".");
@@ -67,12 +67,19 @@ export function scaleExactly(values: ArrayLike<number>): Scaled {
   return { ints, scale };
 }
 
+/** int / 10^scale exactly, however many digits that takes. */
 export function fromScaled(int: bigint, scale: number): Dec {
-  return dec(int.toString()).div(dec(10).pow(scale));
+  return dec(`${int}e-${scale}`);
 }
 
-/** Exact sum of the values (each read as its shortest decimal form). */
+/** Exact sum of the values (each read as its shortest decimal form), not rounded. */
 export function exactSum(values: ArrayLike<number>): Dec {
+  const { sum, scale } = exactScaledSum(values);
+  return fromScaled(sum, scale);
+}
+
+/** The exact sum as an integer over a power of ten: sum / 10^scale. */
+export function exactScaledSum(values: ArrayLike<number>): { sum: bigint; scale: number } {
   const n = values.length;
   let scale = 0;
   for (let i = 0; i < n; i++) {
@@ -88,12 +95,12 @@ export function exactSum(values: ArrayLike<number>): Dec {
     sum += scaled;
     if (sum > SAFE || sum < -SAFE) return bigSum(values);
   }
-  return dec(sum).div(factor);
+  return { sum: BigInt(sum), scale };
 }
 
-function bigSum(values: ArrayLike<number>): Dec {
+function bigSum(values: ArrayLike<number>): { sum: bigint; scale: number } {
   const { ints, scale } = scaleExactly(values);
   let sum = 0n;
   for (const int of ints) sum += int;
-  return fromScaled(sum, scale);
+  return { sum, scale };
 }

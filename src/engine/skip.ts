@@ -27,6 +27,11 @@ export function notNumberReason(
   return {
     code: "notNumber",
     column,
-    value: cell.kind === "text" ? cell.text : String(cell.value).toUpperCase(),
+    value:
+      cell.kind === "text"
+        ? cell.text
+        : cell.kind === "object"
+          ? (cell.name ?? cell.what)
+          : String(cell.value).toUpperCase(),
   };
 }

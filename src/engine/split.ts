@@ -1,6 +1,7 @@
-import { Dec, dec, lowestDoubleAtOrAbove } from "./decimal";
+import { Dec, dec } from "./decimal";
 import { invalid } from "./errors";
-import { exactSum } from "./exact";
+import { exactScaledSum } from "./exact";
+import * as fraction from "./fraction";
 import { parseNumberText } from "./cells";
 import { Population } from "./population";
 
@@ -33,30 +34,36 @@ export function parseSplit(raw: string | number, arg = "split"): Split {
   throw invalid("splitText", { arg, value: raw });
 }
 
-/** The exact split value of spec 4, as a decimal. */
+/** The split value of spec 4, as a decimal (50 digits; exact for the usual data). */
 export function splitValue(split: Split, population: Population): Dec {
+  if (split.kind === "fixed") return dec(split.value);
+  return fraction.toDec(exactSplitValue(split, population));
+}
+
+/** The exact split value of spec 4 (not fixed) as a fraction, at any magnitude. */
+function exactSplitValue(split: Exclude<Split, { kind: "fixed" }>, population: Population) {
   const x = population.sorted;
   const n = x.length;
+  const at = (i: number) => fraction.fractionOf(x[i]);
   switch (split.kind) {
-    case "fixed":
-      return dec(split.value);
-    case "mean":
-      return exactSum(x).div(n);
+    case "mean": {
+      const { sum, scale } = exactScaledSum(x);
+      return { n: sum, d: 10n ** BigInt(scale) * BigInt(n) };
+    }
     case "median":
       return n % 2 === 1
-        ? dec(x[(n - 1) / 2])
-        : dec(x[n / 2 - 1])
-            .plus(x[n / 2])
-            .div(2);
+        ? at((n - 1) / 2)
+        : fraction.divideBy(fraction.plus(at(n / 2 - 1), at(n / 2)), 2n);
     case "percentile": {
       // PERCENTILE.INC: rank h = (n - 1) p, interpolated between its neighbours.
-      const h = dec(n - 1)
-        .times(split.percent)
-        .div(100);
-      const lo = h.floor().toNumber();
-      if (lo >= n - 1) return dec(x[n - 1]);
-      const fraction = h.minus(lo);
-      return dec(x[lo]).plus(fraction.times(dec(x[lo + 1]).minus(x[lo])));
+      const h = fraction.divideBy(
+        fraction.times(fraction.fractionOf(n - 1), fraction.fractionOf(split.percent)),
+        100n
+      );
+      const lo = Number(fraction.floor(h));
+      if (lo >= n - 1) return at(n - 1);
+      const part = fraction.minus(h, fraction.fractionOf(lo));
+      return fraction.plus(at(lo), fraction.times(part, fraction.minus(at(lo + 1), at(lo))));
     }
   }
 }
@@ -64,5 +71,5 @@ export function splitValue(split: Split, population: Population): Dec {
 /** The double t such that `v >= t` is exactly "v is at or above the split". */
 export function splitThreshold(split: Split, population: Population): number {
   if (split.kind === "fixed") return split.value;
-  return lowestDoubleAtOrAbove(splitValue(split, population));
+  return fraction.lowestDoubleAtOrAboveFraction(exactSplitValue(split, population));
 }

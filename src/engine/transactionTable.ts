@@ -1,4 +1,4 @@
-import { classifyCell } from "./cells";
+import { type Cell, classifyCell } from "./cells";
 import { dayOf } from "./dates";
 import { dec } from "./decimal";
 import { type SkipReason, notNumberReason } from "./skip";
@@ -49,8 +49,9 @@ export function readTransactions(
     const cells = used.map((c) => classifyCell(row[c]));
     if (cells.every((cell) => cell.kind === "blank")) continue;
     const skip = (reason: SkipReason) => options.onSkip(r + 1, reason);
-    const id = cells[0];
-    if (id.kind === "blank" || id.kind === "error" || id.kind === "boolean") {
+    // An id is a label, not a quantity: text such as "0001" stays text; an entity is its name.
+    const label = labelOf(row[customerId], cells[0]);
+    if (label === undefined) {
       skip({ code: "noCustomer" });
       continue;
     }
@@ -80,17 +81,16 @@ export function readTransactions(
       skip({ code: "notPurchase", amount: value });
       continue;
     }
-    // An id is a label, not a quantity: text such as "0001" stays text.
-    const given = row[customerId];
-    const label =
-      typeof given === "number"
-        ? given
-        : id.kind === "text"
-          ? id.text.trim()
-          : String(given).trim();
     const customer = customerKey(label);
     if (!labels.has(customer)) labels.set(customer, label);
     transactions.push({ customer, day, amount: value });
   }
   return { transactions, labels };
+}
+
+/** The id a customer cell stands for: its number, its text trimmed, or an entity's name. */
+function labelOf(given: unknown, id: Cell): string | number | undefined {
+  if (id.kind === "number") return typeof given === "number" ? given : String(given).trim();
+  const text = id.kind === "text" ? id.text.trim() : id.kind === "object" ? id.name?.trim() : "";
+  return text ? text : undefined;
 }

@@ -1,14 +1,16 @@
 import {
-  Cell,
-  Position,
+  type Cell,
+  type Language,
+  type Position,
   cellProblem,
   classifyCell,
   dayOf,
   invalid,
+  objectProblem,
   optionalNumber,
   parseLanguage,
-  type Language,
 } from "../engine";
+import { shownValue } from "./dataTypes";
 
 /**
  * Reading Excel arguments. Excel hands a range as rows of cells and an omitted optional
@@ -20,30 +22,52 @@ export type Grid = unknown[][];
 /** Excel's sheet height: a reference this tall is a whole column such as B:B. */
 export const SHEET_ROWS = 1_048_576;
 
+/**
+ * An optional argument left out: null (Excel's omitted argument), or one cell that is blank or
+ * holds only spaces (a blank optional cell means the default).
+ */
 export function isOmitted(raw: unknown): boolean {
-  if (raw === null || raw === undefined) return true;
-  if (Array.isArray(raw))
-    return raw.length === 0 || (raw.length === 1 && Array.isArray(raw[0]) && isOmitted1x1(raw));
-  return false;
+  if (Array.isArray(raw)) {
+    if (raw.length === 0) return true;
+    if (raw.length !== 1) return false;
+    const row = raw[0];
+    if (!Array.isArray(row)) return isOmitted(row);
+    return row.length === 0 || (row.length === 1 && !Array.isArray(row[0]) && isOmitted(row[0]));
+  }
+  return classifyCell(shownValue(raw)).kind === "blank";
 }
 
-function isOmitted1x1(raw: unknown[]): boolean {
-  const row = raw[0] as unknown[];
-  return row.length === 0 || (row.length === 1 && (row[0] === null || row[0] === undefined));
-}
-
+/**
+ * A range argument as rows of plain values: Excel's data types become what their cells show
+ * (see shownValue). Rows are copied only where a data type had to be read.
+ */
 export function asGrid(raw: unknown): Grid {
-  if (!Array.isArray(raw)) return [[raw]];
-  for (const row of raw)
-    if (!Array.isArray(row)) return raw.map((r) => (Array.isArray(r) ? r : [r]));
-  return raw as Grid;
+  if (!Array.isArray(raw)) return [[shownValue(raw)]];
+  if (raw.length === 0 || (Array.isArray(raw[0]) && raw[0].length === 0)) return [[null]];
+  let grid = raw as unknown[][];
+  for (let r = 0; r < grid.length; r++) {
+    const row = grid[r];
+    if (!Array.isArray(row)) {
+      if (grid === raw) grid = raw.slice();
+      grid[r] = [shownValue(row)];
+      continue;
+    }
+    for (let c = 0; c < row.length; c++) {
+      const value = row[c];
+      if (typeof value !== "object" || value === null) continue;
+      if (grid === raw) grid = raw.slice();
+      grid[r] = row.map((cell) => shownValue(cell));
+      break;
+    }
+  }
+  return grid;
 }
 
-/** The single value of a scalar argument (a one-cell range is accepted too). */
+/** The single value of a scalar argument (a one-cell range is accepted too), as its cell shows it. */
 function scalar(raw: unknown): unknown {
   let value = raw;
   while (Array.isArray(value)) value = value[0];
-  return value;
+  return shownValue(value);
 }
 
 export function optNumber(raw: unknown, arg: string): number | undefined {
@@ -63,33 +87,70 @@ export function optBoolean(raw: unknown, arg: string): boolean | undefined {
   if (cell.kind === "number" && (cell.value === 0 || cell.value === 1)) return cell.value === 1;
   if (cell.kind === "text" && /^(true|false)$/i.test(cell.text.trim()))
     return /^true$/i.test(cell.text.trim());
-  const value =
-    cell.kind === "number" ? String(cell.value) : cell.kind === "text" ? cell.text : "#";
-  throw invalid("notBoolean", { arg, value });
+  if (cell.kind === "object") throw objectProblem(cell, arg);
+  throw invalid("notBoolean", { arg, value: shownText(cell) });
 }
 
-export function optText(raw: unknown): string | undefined {
+/** What a cell shows, as text for a message. */
+function shownText(cell: Exclude<Cell, { kind: "object" }>): string {
+  switch (cell.kind) {
+    case "number":
+      return String(cell.value);
+    case "boolean":
+      return cell.value ? "TRUE" : "FALSE";
+    case "blank":
+      return "";
+    default:
+      return cell.text;
+  }
+}
+
+/**
+ * A text argument (language, scheme, unit): blank gives undefined; a number or a
+ * boolean is read as the text it shows, an entity as its name.
+ */
+export function optText(raw: unknown, arg: string): string | undefined {
   const value = scalar(raw);
-  if (value === null || value === undefined) return undefined;
-  return String(value);
+  const cell = classifyCell(value);
+  if (cell.kind === "blank") return undefined;
+  if (cell.kind === "object") {
+    if (cell.name === undefined) throw objectProblem(cell, arg);
+    return cell.name;
+  }
+  return typeof value === "string" ? value : shownText(cell);
 }
 
 export function optLanguage(raw: unknown): Language {
-  return parseLanguage(optText(raw));
+  return parseLanguage(optText(raw, "language"));
 }
 
 /** A date argument as an Excel serial day: a date, or text such as 2024-01-31 (see dayOf). */
 export function optDay(raw: unknown, arg: string): number | undefined {
-  if (isOmitted(raw)) return undefined;
-  const day = dayOf(asGrid(raw)[0][0]);
-  if (day === undefined) throw invalid("notDate", { arg, value: String(optText(raw)) });
+  const value = scalar(raw);
+  const cell = classifyCell(value);
+  if (cell.kind === "blank") return undefined;
+  if (cell.kind === "object") throw objectProblem(cell, arg);
+  if (cell.kind === "error") throw cellProblem(cell, arg);
+  const day = dayOf(value);
+  if (day === undefined) throw invalid("notDate", { arg, value: shownText(cell) });
   return day;
 }
 
-/** A whole-column reference's first row is a header when it holds text: skip it. */
-function headerRows(grid: Grid): number {
+/**
+ * The first row of a range that holds data: 1 when the range is a whole column (such as B:B)
+ * whose first row is a header (text, or blank), else 0.
+ */
+export function firstDataRow(grid: Grid): number {
   if (grid.length !== SHEET_ROWS) return 0;
-  return grid[0].every((value) => classifyCell(value).kind !== "number") ? 1 : 0;
+  return isHeaderRow(grid[0]) ? 1 : 0;
+}
+
+/** A header row holds text or nothing: no number, truth value, error or image. */
+export function isHeaderRow(cells: readonly unknown[]): boolean {
+  return cells.every((value) => {
+    const kind = classifyCell(value).kind;
+    return kind === "text" || kind === "blank";
+  });
 }
 
 function position(grid: Grid, row: number, column: number): Position {
@@ -100,11 +161,11 @@ function position(grid: Grid, row: number, column: number): Position {
 export function numbers(raw: unknown, arg: string): number[] {
   const grid = asGrid(raw);
   const values: number[] = [];
-  for (let r = headerRows(grid); r < grid.length; r++) {
+  for (let r = firstDataRow(grid); r < grid.length; r++) {
     const row = grid[r];
     for (let c = 0; c < row.length; c++) {
       const value = row[c];
-      if (typeof value === "number") {
+      if (typeof value === "number" && Number.isFinite(value)) {
         values.push(value);
         continue;
       }
@@ -114,6 +175,19 @@ export function numbers(raw: unknown, arg: string): number[] {
     }
   }
   return values;
+}
+
+/** The shape of a range argument: populations of one table must share it. */
+export function requireSameRange(
+  first: unknown,
+  firstArg: string,
+  other: unknown,
+  otherArg: string
+): void {
+  const a = asGrid(first);
+  const b = asGrid(other);
+  if (a.length !== b.length || a.some((row, r) => row.length !== b[r].length))
+    throw invalid("sameSize", { arg: firstArg, other: otherArg });
 }
 
 /** A "one customer" argument: a number or blank per cell, keeping the range's shape. */
@@ -129,11 +203,11 @@ export function cellsOf(raw: unknown, arg: string): Cells {
   const rows = grid.length;
   const columns = grid[0]?.length ?? 0;
   const values = new Float64Array(rows * columns).fill(NaN);
-  for (let r = headerRows(grid); r < rows; r++) {
+  for (let r = firstDataRow(grid); r < rows; r++) {
     const row = grid[r];
     for (let c = 0; c < columns; c++) {
       const value = row[c];
-      if (typeof value === "number") {
+      if (typeof value === "number" && Number.isFinite(value)) {
         values[r * columns + c] = value;
         continue;
       }
@@ -197,10 +271,14 @@ export function mapCells<T>(
   return out;
 }
 
-/** A one-row or one-column range as a list, in reading order. */
-export function vector(raw: unknown, arg: string): unknown[] {
+/**
+ * A one-row or one-column range as a list, in reading order; a whole column's header is left
+ * out (`first` is the header's row count, so that value i sat in row first + i + 1).
+ */
+export function vector(raw: unknown, arg: string): { values: unknown[]; first: number } {
   const grid = asGrid(raw);
-  if (grid.length === 1) return grid[0];
-  if (grid.every((row) => row.length === 1)) return grid.map((row) => row[0]);
-  throw invalid("oneRowOrColumn", { arg });
+  if (grid.length === 1) return { values: grid[0], first: 0 };
+  if (!grid.every((row) => row.length === 1)) throw invalid("oneRowOrColumn", { arg });
+  const first = firstDataRow(grid);
+  return { values: grid.slice(first).map((row) => row[0]), first };
 }

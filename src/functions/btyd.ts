@@ -51,7 +51,7 @@ export function BTYDSUMMARY(
   unit?: any
 ): any[][] {
   return excel(() => {
-    const timeUnit = parseTimeUnit(optText(unit));
+    const timeUnit = parseTimeUnit(optText(unit, "unit"));
     const { transactions, labels } = transactionsOf(customer_ids, dates, amounts);
     const summary = summarizePurchases(transactions, {
       calibrationEnd: optDay(calibration_end, "calibration_end"),

@@ -7,9 +7,13 @@
 import {
   Abc,
   Population,
+  MEDIAN,
   Pyramid,
+  type Cell,
   type Split,
   type Timing,
+  cellProblem,
+  classifyCell,
   clv,
   complaintLoss,
   customerValue,
@@ -19,6 +23,7 @@ import {
   invalid,
   lifetime,
   lossValue,
+  objectProblem,
   parseScheme,
   parseSplit,
   quadrantTier,
@@ -44,6 +49,7 @@ import {
   optText,
   presentValues,
   reqNumber,
+  requireSameRange,
   requireSameShape,
   vector,
 } from "./args";
@@ -68,10 +74,10 @@ export function CLV(
   timing?: any
 ): number {
   return excel(() => {
-    const margins = marginList(margin);
+    const { margins, single } = marginList(margin);
     return toDouble(
       clv({
-        margin: margins.length === 1 ? margins[0] : margins,
+        margin: single ? margins[0] : margins,
         rate: reqNumber(rate, "rate"),
         periods: optNumber(periods, "periods"),
         retention: optNumber(retention, "retention"),
@@ -291,6 +297,11 @@ export function RFMSCORE(
     const m = cellsOf(monetary, "monetary");
     requireSameShape(r, "recency", f, "frequency");
     requireSameShape(r, "recency", m, "monetary");
+    requireSamePopulations([
+      [recency_all, "recency_all"],
+      [frequency_all, "frequency_all"],
+      [monetary_all, "monetary_all"],
+    ]);
     const population = (given: any, own: typeof r, arg: string) =>
       Population.of(isOmitted(given) ? presentValues(own) : numbers(given, arg), arg);
     const rScore = new RfmScorer(population(recency_all, r, "recency_all"), k, true);
@@ -434,10 +445,14 @@ export function QUADRANT(
 ): any[][] {
   return excel(() => {
     const lang = optLanguage(language);
-    const kind = parseScheme(optText(scheme));
+    const kind = parseScheme(optText(scheme, "scheme"));
     const first = cellsOf(current_value, "current_value");
     const second = cellsOf(growth_potential, "growth_potential");
     requireSameShape(first, "current_value", second, "growth_potential");
+    requireSamePopulations([
+      [current_all, "current_all"],
+      [growth_all, "growth_all"],
+    ]);
     const firstAll = Population.of(
       isOmitted(current_all) ? presentValues(first) : numbers(current_all, "current_all"),
       "current_all"
@@ -457,12 +472,39 @@ export function QUADRANT(
   });
 }
 
-/** One split for both axes, or two cells: one per axis. */
+/** The populations given of one table (those not left out) must be ranges of one shape. */
+function requireSamePopulations(given: [raw: unknown, arg: string][]): void {
+  const present = given.filter(([raw]) => !isOmitted(raw));
+  for (const [raw, arg] of present.slice(1))
+    requireSameRange(present[0][0], present[0][1], raw, arg);
+}
+
+/** One split for both axes, or two cells: one per axis. Blank cells are left out. */
 function splitsOf(raw: unknown): [Split, Split] {
-  if (isOmitted(raw)) return [parseSplit("median"), parseSplit("median")];
-  const cells = vector(raw, "split").filter((v) => v !== null && v !== undefined && v !== "");
-  if (cells.length === 0) return [parseSplit("median"), parseSplit("median")];
-  if (cells.length > 2) throw invalid("splitCount", { arg: "split" });
-  const parsed = cells.map((v) => parseSplit(typeof v === "number" ? v : String(v)));
-  return [parsed[0], parsed[parsed.length - 1]];
+  if (isOmitted(raw)) return [MEDIAN, MEDIAN];
+  const splits = vector(raw, "split")
+    .values.map((value) => classifyCell(value))
+    .filter((cell) => cell.kind !== "blank")
+    .map((cell) => splitOf(cell));
+  if (splits.length === 0) return [MEDIAN, MEDIAN];
+  if (splits.length > 2) throw invalid("splitCount", { arg: "split" });
+  return [splits[0], splits[splits.length - 1]];
+}
+
+function splitOf(cell: Cell): Split {
+  switch (cell.kind) {
+    case "number":
+      return parseSplit(cell.value);
+    case "text":
+      return parseSplit(cell.text);
+    case "blank":
+      return MEDIAN;
+    case "object":
+      if (cell.name === undefined) throw objectProblem(cell, "split");
+      return parseSplit(cell.name);
+    case "error":
+      throw cellProblem(cell, "split");
+    case "boolean":
+      throw invalid("splitText", { arg: "split", value: cell.value ? "TRUE" : "FALSE" });
+  }
 }

@@ -7,27 +7,34 @@ import {
   readTransactions,
 } from "../engine";
 import { localeOfLanguage, rfmTableHeader } from "../i18n/strings";
-import { SHEET_ROWS, asGrid, vector } from "./args";
+import { SHEET_ROWS, asGrid, isHeaderRow, vector } from "./args";
 
 /**
  * Readers for the functions that take whole lists: CLV's margins, RFMTABLE's transactions,
  * and RFMTABLE's header.
  */
 
-/** Per-period margins: blanks after the last margin are ignored, a blank between margins is an error. */
-export function marginList(raw: unknown): number[] {
-  const cells = vector(raw, "margin").map((value) => classifyCell(value));
+/**
+ * Per-period margins: a range's margins in reading order, ending at the last margin (blanks
+ * after it end the list; a whole column's header is left out); a blank between margins is an
+ * error. `single` says the argument was one cell, one margin for every period.
+ */
+export function marginList(raw: unknown): { margins: number[]; single: boolean } {
+  const { values, first } = vector(raw, "margin");
+  const cells = values.map((value) => classifyCell(value));
   let end = cells.length;
   while (end > 0 && cells[end - 1].kind === "blank") end--;
   const margins: number[] = [];
+  const several = first + cells.length > 1;
   for (let i = 0; i < end; i++) {
     const cell = cells[i];
+    const at = { row: first + i + 1 };
     if (cell.kind === "number") margins.push(cell.value);
-    else if (cell.kind === "blank") throw invalid("marginBlank", { row: i + 1 });
-    else throw cellProblem(cell, "margin", cells.length > 1 ? { row: i + 1 } : undefined);
+    else if (cell.kind === "blank") throw invalid("marginBlank", at);
+    else throw cellProblem(cell, "margin", several ? at : undefined);
   }
   if (margins.length === 0) throw invalid("required", { arg: "margin" });
-  return margins;
+  return { margins, single: !several };
 }
 
 /**
@@ -56,7 +63,8 @@ export function transactionsOf(
   ] as const) {
     if (grid.some((row) => row.length !== 1)) throw invalid("oneRowOrColumn", { arg });
   }
-  const start = ids.length === SHEET_ROWS && classifyCell(money[0][0]).kind !== "number" ? 1 : 0;
+  const start =
+    ids.length === SHEET_ROWS && isHeaderRow([ids[0][0], days[0][0], money[0][0]]) ? 1 : 0;
   const rows = ids.slice(start).map((row, i) => [row[0], days[start + i][0], money[start + i][0]]);
   const table = { header: ["customer_ids", "dates", "amounts"], hasHeader: false, rows };
   return readTransactions(
@@ -68,8 +76,12 @@ export function transactionsOf(
         if (reason.code === "noCustomer")
           throw cellProblem(classifyCell(rows[row - 1][0]), "customer_ids", at);
         if (reason.code === "blank") throw invalid("required", { arg: reason.column, ...at });
-        if (reason.code === "notDate")
-          throw invalid("notDate", { arg: "dates", value: reason.value, ...at });
+        if (reason.code === "notDate") {
+          const date = classifyCell(rows[row - 1][1]);
+          if (date.kind === "error" || date.kind === "object") throw cellProblem(date, "dates", at);
+          const value = date.kind === "boolean" ? (date.value ? "TRUE" : "FALSE") : reason.value;
+          throw invalid("notDate", { arg: "dates", value, ...at });
+        }
         throw cellProblem(classifyCell(rows[row - 1][2]), "amounts", at);
       },
     }

@@ -1,3 +1,4 @@
+import type { CellObjectKind } from "../engine/cells";
 import type { ErrorCode, ErrorParams } from "../engine/errors";
 import { Locale, format } from "./locale";
 
@@ -10,6 +11,7 @@ const MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     cellText: "{arg} holds text '{value}' {at}",
     cellError: "{arg} holds the error {value} {at}",
     cellBoolean: "{arg} holds {value} {at}; only numbers are allowed",
+    cellObject: "{arg} holds {what} {at}, which has no value to calculate with",
     rateAboveMinus100: "{arg} must be greater than -100%",
     wholeAtLeast: "{arg} must be a whole number >= {min} {at}",
     wholeBetween: "{arg} must be a whole number from {min} to {max}",
@@ -49,6 +51,22 @@ const MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
       "no customer bought on two different days (with money spent the second time), so the models have nothing to learn from",
     noConvergence:
       "the {model} model could not be fitted to these customers: the search for the best parameters did not converge",
+    noMaximum:
+      "the {model} model has no best fit for these customers: the fit keeps improving as its parameters run off to 0 or infinity",
+    noDropout:
+      "the {model} model has no best fit: nobody among these customers seems to have stopped buying, so how long customers stay cannot be estimated",
+    spendNoMaximum:
+      "the {model} model has no best fit: too few repeat buyers, or spend that hardly varies between them",
+    predictNoDropout:
+      "Nobody in this table seems to have stopped buying yet — the model cannot tell how long customers stay.",
+    predictCheckNoDropout:
+      "Up to {date}, nobody in this table seems to have stopped buying yet — the model cannot tell how long customers stay. Check the forecast from a later day.",
+    predictCheckNoMaximum:
+      "The purchases up to {date} do not let the model settle on one best fit — usually too few customers had bought more than once by then. Check the forecast from a later day.",
+    predictPurchasesNoMaximum:
+      "The purchases in this table do not let the model settle on how often customers buy and how long they stay — usually too few customers have bought more than once. More customers or a longer history help.",
+    predictSpendNoMaximum:
+      "Too few customers bought more than once, or what they spend hardly varies — the model cannot tell how spending differs between customers.",
     spendMeanUndefined:
       "q in {arg} must be greater than 1 for an expected spend to exist (q is {q})",
     purchasesUndefined:
@@ -61,6 +79,7 @@ const MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     cellText: "{arg} {at}是文本“{value}”",
     cellError: "{arg} {at}是错误值 {value}",
     cellBoolean: "{arg} {at}是 {value}；只能是数字",
+    cellObject: "{arg} {at}是{what}，没有可用于计算的值",
     rateAboveMinus100: "{arg} 必须大于 -100%",
     wholeAtLeast: "{arg} {at}必须是大于或等于 {min} 的整数",
     wholeBetween: "{arg} 必须是 {min} 到 {max} 之间的整数",
@@ -95,6 +114,18 @@ const MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     noRepeatBuyers: "{arg} 中没有重复购买的客户（x 大于或等于 1），无法拟合模型",
     noRepeatCustomers: "没有客户在两个不同日期购买（且第二次有消费金额），模型无从学习",
     noConvergence: "无法对这些客户拟合 {model} 模型：最佳参数的搜索没有收敛",
+    noMaximum: "{model} 模型对这些客户没有最佳拟合：参数趋于 0 或无穷大时拟合仍在变好",
+    noDropout: "{model} 模型没有最佳拟合：这些客户中似乎没有人停止购买，无法估计客户会留存多久",
+    spendNoMaximum: "{model} 模型没有最佳拟合：重复购买的客户太少，或他们的消费金额几乎没有差异",
+    predictNoDropout: "这张表中似乎还没有人停止购买——模型无法判断客户会留存多久。",
+    predictCheckNoDropout:
+      "截至 {date}，这张表中似乎还没有人停止购买——模型无法判断客户会留存多久。请从更晚的日期检验预测。",
+    predictCheckNoMaximum:
+      "截至 {date} 的购买记录无法让模型确定唯一的最佳拟合——通常是因为到那时重复购买的客户太少。请从更晚的日期检验预测。",
+    predictPurchasesNoMaximum:
+      "这张表中的购买记录无法让模型确定客户购买的频率和留存的时间——通常是因为重复购买的客户太少。更多客户或更长的历史记录会有帮助。",
+    predictSpendNoMaximum:
+      "重复购买的客户太少，或他们的消费金额几乎没有差异——模型无法判断不同客户的消费有何不同。",
     spendMeanUndefined: "{arg} 中的 q 必须大于 1，预期消费金额才存在（q 为 {q}）",
     purchasesUndefined: "{arg} 中的 a + b 必须大于 1，才能预测 x 为 0 的客户的购买次数",
   },
@@ -105,6 +136,7 @@ const MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     cellText: "{arg} {at}是文字「{value}」",
     cellError: "{arg} {at}是錯誤值 {value}",
     cellBoolean: "{arg} {at}是 {value}；只能是數字",
+    cellObject: "{arg} {at}是{what}，沒有可用於計算的值",
     rateAboveMinus100: "{arg} 必須大於 -100%",
     wholeAtLeast: "{arg} {at}必須是大於或等於 {min} 的整數",
     wholeBetween: "{arg} 必須是 {min} 到 {max} 之間的整數",
@@ -139,6 +171,18 @@ const MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     noRepeatBuyers: "{arg} 中沒有重複購買的客戶（x 大於或等於 1），無法配適模型",
     noRepeatCustomers: "沒有客戶在兩個不同日期購買（且第二次有消費金額），模型無從學習",
     noConvergence: "無法對這些客戶配適 {model} 模型：最佳參數的搜尋沒有收斂",
+    noMaximum: "{model} 模型對這些客戶沒有最佳配適：參數趨於 0 或無窮大時配適仍在變好",
+    noDropout: "{model} 模型沒有最佳配適：這些客戶中似乎沒有人停止購買，無法估計客戶會留存多久",
+    spendNoMaximum: "{model} 模型沒有最佳配適：重複購買的客戶太少，或他們的消費金額幾乎沒有差異",
+    predictNoDropout: "這張表中似乎還沒有人停止購買——模型無法判斷客戶會留存多久。",
+    predictCheckNoDropout:
+      "截至 {date}，這張表中似乎還沒有人停止購買——模型無法判斷客戶會留存多久。請從較晚的日期檢驗預測。",
+    predictCheckNoMaximum:
+      "截至 {date} 的購買記錄無法讓模型確定唯一的最佳配適——通常是因為到那時重複購買的客戶太少。請從較晚的日期檢驗預測。",
+    predictPurchasesNoMaximum:
+      "這張表中的購買記錄無法讓模型確定客戶購買的頻率和留存的時間——通常是因為重複購買的客戶太少。更多客戶或更長的歷史記錄會有幫助。",
+    predictSpendNoMaximum:
+      "重複購買的客戶太少，或他們的消費金額幾乎沒有差異——模型無法判斷不同客戶的消費有何不同。",
     spendMeanUndefined: "{arg} 中的 q 必須大於 1，預期消費金額才存在（q 為 {q}）",
     purchasesUndefined: "{arg} 中的 a + b 必須大於 1，才能預測 x 為 0 的客戶的購買次數",
   },
@@ -151,6 +195,62 @@ const POSITION: Record<Locale, { row: string; cell: string }> = {
   "zh-TW": { row: "第 {row} 列", cell: "第 {row} 列第 {column} 欄" },
 };
 
+/**
+ * What a cell holds when it has no value of its own ({what} in cellObject): "an image",
+ * "an entity 'Contoso'". {name} is the name the value shows.
+ */
+const WHAT: Record<Locale, Record<CellObjectKind, string> & { named: Record<string, string> }> = {
+  "en-US": {
+    image: "an image",
+    entity: "an entity",
+    linkedEntity: "a linked entity",
+    array: "an array",
+    function: "a function",
+    dataType: "a data type",
+    named: { entity: "an entity '{name}'", linkedEntity: "a linked entity '{name}'" },
+  },
+  "zh-CN": {
+    image: "图片",
+    entity: "实体",
+    linkedEntity: "链接实体",
+    array: "数组",
+    function: "函数",
+    dataType: "数据类型",
+    named: { entity: "实体“{name}”", linkedEntity: "链接实体“{name}”" },
+  },
+  "zh-TW": {
+    image: "圖片",
+    entity: "實體",
+    linkedEntity: "連結實體",
+    array: "陣列",
+    function: "函數",
+    dataType: "資料類型",
+    named: { entity: "實體「{name}」", linkedEntity: "連結實體「{name}」" },
+  },
+};
+
+/** A cell's text in a message is cut short: a tooltip is no place for a paragraph. */
+const LONGEST_VALUE = 60;
+
+function shortened(text: string | number): string | number {
+  if (typeof text !== "string" || text.length <= LONGEST_VALUE) return text;
+  return `${text.slice(0, LONGEST_VALUE - 1)}…`;
+}
+
+function described(params: ErrorParams, locale: Locale): ErrorParams {
+  const shown: ErrorParams = { ...params };
+  if (params.value !== undefined) shown.value = shortened(params.value);
+  if (params.what !== undefined) {
+    const kinds = WHAT[locale];
+    const what = String(params.what) as CellObjectKind;
+    const named = params.name === undefined ? undefined : kinds.named[what];
+    shown.what = named
+      ? format(named, { name: shortened(params.name) })
+      : (kinds[what] ?? kinds.dataType);
+  }
+  return shown;
+}
+
 export function errorMessage(code: ErrorCode, params: ErrorParams, locale: Locale): string {
   const position = POSITION[locale];
   const at =
@@ -158,7 +258,7 @@ export function errorMessage(code: ErrorCode, params: ErrorParams, locale: Local
       ? ""
       : format(params.column === undefined ? position.row : position.cell, params);
   // without a position, "{arg} holds '{value}' {at}, which" must not keep the space before the comma
-  return format(MESSAGES[locale][code], { ...params, at })
+  return format(MESSAGES[locale][code], { ...described(params, locale), at })
     .replace(/\s+/g, " ")
     .replace(/ ,/g, ",")
     .trim();

@@ -1,4 +1,4 @@
-import { classifyCell, optionalNumber, parseNumberText } from "../../src/engine";
+import { CellObject, classifyCell, optionalNumber, parseNumberText } from "../../src/engine";
 import { ruleOf } from "./support";
 
 describe("reading numbers written as text", () => {
@@ -18,11 +18,35 @@ describe("reading numbers written as text", () => {
     ["88元", 88],
     ["NT$1,000", 1000],
     ["\u00a042\u3000", 42],
+    ["0e-400", 0],
+    ["-0", 0],
+    ["2.2250738585072014e-308", 2.2250738585072014e-308],
+    ["1.7976931348623157e308", 1.7976931348623157e308],
   ])("%j reads as %d", (text, value) => {
     expect(parseNumberText(text)).toBe(value);
   });
 
-  test.each(["abc", "1,23", "12-3", "", "1.2.3", "--5", "$"])("%j is not a number", (text) => {
+  test.each([
+    "abc",
+    "1,23",
+    "12-3",
+    "",
+    "1.2.3",
+    "--5",
+    "$",
+    // brackets are the sign: a second sign inside is no reading anyone means
+    "(-5)",
+    "(+5)",
+    "($-5)",
+    "（－５）",
+    "-$-5",
+    // beyond what a double holds: not infinity, and not 0 either
+    "1e400",
+    "1e-400",
+    "-1e-400",
+    "1e-400%",
+    "1e-310",
+  ])("%j is not a number", (text) => {
     expect(parseNumberText(text)).toBeUndefined();
   });
 });
@@ -36,18 +60,22 @@ describe("classifying cells", () => {
     expect(classifyCell("abc")).toEqual({ kind: "text", text: "abc" });
     expect(classifyCell(true)).toEqual({ kind: "boolean", value: true });
     expect(classifyCell("#DIV/0!")).toEqual({ kind: "error", text: "#DIV/0!" });
-    expect(classifyCell({ type: "Error", basicValue: "#N/A" })).toEqual({
-      kind: "error",
-      text: "#N/A",
+  });
+
+  test("an image or an entity is an object with nothing to calculate with, never its String()", () => {
+    expect(classifyCell(new CellObject("entity", "Contoso"))).toEqual({
+      kind: "object",
+      what: "entity",
+      name: "Contoso",
     });
-    expect(classifyCell({ type: "FormattedNumber", basicValue: 12.5 })).toEqual({
-      kind: "number",
-      value: 12.5,
+    expect(classifyCell(new CellObject("image"))).toEqual({ kind: "object", what: "image" });
+    // Excel's data types are read by the custom functions (src/functions/dataTypes.ts); one
+    // reaching the engine unread is at least never "[object Object]"
+    expect(classifyCell({ type: "Double", basicValue: 1 })).toEqual({
+      kind: "object",
+      what: "dataType",
     });
-    expect(classifyCell({ type: "Entity", text: "Contoso" })).toEqual({
-      kind: "text",
-      text: "Contoso",
-    });
+    expect(String(new CellObject("entity", "Contoso"))).toBe("Contoso");
   });
 
   test("a wrong cell names the argument and its position", () => {

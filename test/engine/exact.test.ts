@@ -36,6 +36,12 @@ describe("exact sums", () => {
     }
   });
 
+  test("a sum spanning 1e-300 to 1e300 keeps all its 601 digits", () => {
+    const values = [1e300, 1e-300, -3];
+    const sum = exactSum(values);
+    expect(Rational.of(sum.toFixed()).minus(rationalSum(values)).n).toBe(0n);
+  });
+
   test("scaled integers are exact", () => {
     const { ints, scale } = scaleExactly([1.25, -0.5, 3]);
     expect(ints).toEqual([125n, -50n, 300n]);

@@ -27,6 +27,18 @@ describe("splits", () => {
     expect(splitThreshold({ kind: "mean" }, values)).toBe(0.2);
   });
 
+  test("thresholds are exact however far apart the values: 1e-300 beside 2 moves the mean above 1", () => {
+    // mean {1, 2, 1e-300} = 1 + 1e-300/3 and median {2, 1e-300} = 1 + 5e-301: both just above 1,
+    // so the threshold is the double after 1 (50 digits would round both to exactly 1)
+    const after1 = 1 + Number.EPSILON;
+    expect(splitThreshold({ kind: "mean" }, Population.of([1, 2, 1e-300], "x"))).toBe(after1);
+    expect(splitThreshold({ kind: "median" }, Population.of([2, 1e-300], "x"))).toBe(after1);
+    expect(
+      splitThreshold({ kind: "percentile", percent: 50 }, Population.of([2, 1e-300], "x"))
+    ).toBe(after1);
+    expect(splitThreshold({ kind: "median" }, Population.of([2, 0], "x"))).toBe(1);
+  });
+
   test("a value equal to the split is high", () => {
     const values = Population.of([1, 2, 3], "x");
     const t = splitThreshold({ kind: "median" }, values);

@@ -1,9 +1,11 @@
 import {
+  CellObject,
   dayOf,
   isoDate,
   lifecycleStage,
   dec,
   serialFromYmd,
+  readTransactions,
   summarizeTransactions,
   type Transaction,
 } from "../../src/engine";
@@ -90,5 +92,32 @@ describe("summarising transactions", () => {
     expect(lifecycleStage(200, dec(100), dec(75.01))).toBe("stability");
     expect(lifecycleStage(200, dec(100), dec(75))).toBe("decline");
     expect(lifecycleStage(200, dec(100), dec(0))).toBe("decline");
+  });
+});
+
+describe("reading transactions from a table", () => {
+  const read = (rows: unknown[][]) => {
+    const skipped: string[] = [];
+    const result = readTransactions(
+      { header: ["id", "date", "amount"], hasHeader: true, rows },
+      { customerId: 0, transactionDate: 1, amount: 2 },
+      { onSkip: (row, reason) => skipped.push(`${row}:${reason.code}`) }
+    );
+    return { ...result, skipped };
+  };
+
+  test("an id is its number, its trimmed text, or an entity's name; one without a name is no id", () => {
+    const { transactions, labels, skipped } = read([
+      [7, 45300, 1],
+      ["0001", 45300, 2],
+      [" ana ", 45300, 3],
+      [new CellObject("entity", "Contoso"), 45300, 4],
+      [new CellObject("image"), 45300, 5],
+      [new CellObject("entity"), 45300, 6],
+      [true, 45300, 7],
+    ]);
+    expect(transactions.map((t) => t.customer)).toEqual(["7", "0001", "ana", "Contoso"]);
+    expect([...labels.values()]).toEqual([7, "0001", "ana", "Contoso"]);
+    expect(skipped).toEqual(["5:noCustomer", "6:noCustomer", "7:noCustomer"]);
   });
 });
