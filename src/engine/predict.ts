@@ -149,8 +149,8 @@ export function fitPrediction(
   if (transactions.length === 0) throw new CvError("na", "noRepeatCustomers");
   const summary = summarizePurchases(transactions, { unit });
   if (spenders(summary.customers).length === 0) throw new CvError("na", "noRepeatCustomers");
-  const bgnbd = fitBgNbd(summary.customers);
-  const gammaGamma = fitGammaGamma(spenders(summary.customers));
+  const bgnbd = inPlainWords("purchases", () => fitBgNbd(summary.customers));
+  const gammaGamma = inPlainWords("spend", () => fitGammaGamma(spenders(summary.customers)));
   const fit: PredictionFit = {
     summary,
     labels,
@@ -171,7 +171,11 @@ export function fitPrediction(
     calibrationEnd,
     holdoutEnd: summary.calibrationEnd,
   });
-  const calibrationFit = fitBgNbd(calibrationSummary.customers);
+  const calibrationFit = inPlainWords(
+    "purchases",
+    () => fitBgNbd(calibrationSummary.customers),
+    isoDate(calibrationEnd)
+  );
   return {
     ...fit,
     calibration: {
@@ -180,6 +184,26 @@ export function fitPrediction(
       holdout: holdoutComparison(calibrationFit.params, calibrationSummary),
     },
   };
+}
+
+/**
+ * A model fit, with "no maximum" said in plain words about the table: the functions' messages
+ * name the model and its arguments, the pane's reader wants to know what is wrong with their
+ * data. `check` is the check date, for the purchase model fitted to the purchases up to it.
+ */
+function inPlainWords<Fit>(model: "purchases" | "spend", fit: () => Fit, check?: string): Fit {
+  try {
+    return fit();
+  } catch (error) {
+    if (!(error instanceof CvError) || error.kind !== "num") throw error;
+    if (model === "spend") throw new CvError("num", "predictSpendNoMaximum");
+    const nobodyStopped = error.code === "noDropout";
+    if (check === undefined) {
+      throw new CvError("num", nobodyStopped ? "predictNoDropout" : "predictPurchasesNoMaximum");
+    }
+    const code = nobodyStopped ? "predictCheckNoDropout" : "predictCheckNoMaximum";
+    throw new CvError("num", code, { date: check });
+  }
 }
 
 /** Per customer P(alive), expected purchases, expected spend and CLV, from a fit. */

@@ -1,6 +1,6 @@
 import { CvError } from "../errors";
 import { type PurchaseHistory, purchaseHistory } from "./history";
-import { maximizeLikelihood } from "./optimize";
+import { type ExplainEscape, maximizeLikelihood } from "./optimize";
 import { modelParams } from "./params";
 import { orderFreeMean, patternsOf, type Patterns } from "./patterns";
 import { digamma, lnGamma, logSumExp, logistic } from "./special";
@@ -133,7 +133,8 @@ export class BgNbdLikelihood {
 /**
  * The maximum-likelihood BG/NBD parameters. Needs repeat buyers: without any, the likelihood
  * grows without bound as r goes to 0. The search starts at r = a = b = 1 and α = the mean T, so
- * a change of time unit changes only α.
+ * a change of time unit changes only α. Without a maximum, #NUM!: noDropout when nobody seems
+ * to stop buying, noMaximum otherwise.
  */
 export function fitBgNbd(histories: readonly PurchaseHistory[]): BgNbdFit {
   for (const h of histories) purchaseHistory(h.x, h.tx, h.T);
@@ -144,12 +145,32 @@ export function fitBgNbd(histories: readonly PurchaseHistory[]): BgNbdFit {
     (theta, gradient) => likelihood.logLikelihood(bgNbdParams(theta), gradient),
     histories.length,
     [1, meanT, 1, 1],
-    "BG/NBD"
+    "BG/NBD",
+    // whole numbers: the sum is exact in any order
+    explainBgNbd(histories.reduce((sum, h) => sum + h.x, 0))
   );
   return {
     params: bgNbdParams(fit.theta),
     logLikelihood: fit.logLikelihood,
     customers: histories.length,
+  };
+}
+
+/**
+ * Why a BG/NBD likelihood has no maximum, for the histories' `repeatPurchases` in all. The
+ * usual reason is that nobody seems to drop out (every repeat buyer's last purchase recent,
+ * t_x = T): the likelihood rises as the dropout probabilities go to 0 (a -> 0, b -> infinity,
+ * or both), and the search stops where the slope left is below its tolerance, that is where
+ * the model expects (almost) none of the purchases to have been followed by a dropout. So it
+ * is this reason when, where the search stopped, the mean dropout probability a/(a+b) times
+ * the repeat purchases is below one customer. Otherwise (dropout probabilities all alike, a
+ * and b growing together; purchase rates all alike, r and alpha growing together; dropout
+ * running to 1 with hardly any repeat buyers) the general one.
+ */
+function explainBgNbd(repeatPurchases: number): ExplainEscape {
+  return ({ theta: [, , a, b] }) => {
+    const nobodyStopped = (a / (a + b)) * repeatPurchases < 1;
+    return new CvError("num", nobodyStopped ? "noDropout" : "noMaximum", { model: "BG/NBD" });
   };
 }
 

@@ -99,6 +99,7 @@ export class GammaGammaLikelihood {
 /**
  * The maximum-likelihood Gamma-Gamma parameters, fitted to the repeat buyers (x > 0). The
  * search starts at p = q = 1 and γ = their mean spend, so a change of currency changes only γ.
+ * Without a maximum (a parameter or a ratio running off to 0 or infinity), #NUM! spendNoMaximum.
  */
 export function fitGammaGamma(histories: readonly SpendHistory[]): GammaGammaFit {
   for (const h of histories) spendHistory(h.x, h.meanSpend);
@@ -109,7 +110,10 @@ export function fitGammaGamma(histories: readonly SpendHistory[]): GammaGammaFit
     (theta, gradient) => likelihood.logLikelihood(gammaGammaParams(theta), gradient),
     likelihood.customers,
     [1, 1, meanSpend],
-    "Gamma-Gamma"
+    "Gamma-Gamma",
+    // Every way of running off says the same: the spends do not show how a customer's mean
+    // varies around the population's (too few buyers, or spends that hardly vary).
+    () => new CvError("num", "spendNoMaximum", { model: "Gamma-Gamma" })
   );
   return {
     params: gammaGammaParams(fit.theta),

@@ -9,8 +9,8 @@ import {
   repeatPurchaseProbabilities,
   unconditionalExpectedPurchases,
 } from "../../../src/engine/btyd";
-import { cdnowSummary } from "../../support/data";
-import { ruleOf } from "../support";
+import { cdnowSummary, readData } from "../../support/data";
+import { random, ruleOf } from "../support";
 import {
   LIFETIMES_BG_NBD,
   LIFETIMES_BG_NBD_LL,
@@ -133,7 +133,66 @@ describe("fitting BG/NBD to data it cannot describe", () => {
       { x: 2, tx: 9, T: 9 },
       { x: 5, tx: 8, T: 8 },
     ];
-    expect(ruleOf(() => fitBgNbd(loyal))).toBe("num:noConvergence:");
+    expect(ruleOf(() => fitBgNbd(loyal))).toBe("num:noDropout:");
+  });
+
+  // 50 customers, every repeat buyer's last purchase at the end (t_x = T), some without any
+  const stillBuying = Array.from({ length: 50 }, (_, i) => {
+    const x = i % 5;
+    const T = 20 + ((i * 7) % 30);
+    return { x, tx: x > 0 ? T : 0, T };
+  });
+
+  test("everyone still buying (t_x = T) has no maximum: the likelihood rises as a -> 0", () => {
+    // With t_x = T the customer's likelihood is E[(1-p)^(x-1)] over the Beta(a, b) dropout
+    // probability times terms without a and b, so at any parameters halving a raises it.
+    const likelihood = new BgNbdLikelihood(stillBuying);
+    const next = random(3);
+    for (let k = 0; k < 20; k++) {
+      const params = {
+        r: 0.1 + next(),
+        alpha: 1 + 20 * next(),
+        a: 0.01 + 5 * next(),
+        b: 20 * next(),
+      };
+      expect(likelihood.logLikelihood({ ...params, a: params.a / 2 })).toBeGreaterThan(
+        likelihood.logLikelihood(params)
+      );
+    }
+    expect(ruleOf(() => fitBgNbd(stillBuying))).toBe("num:noDropout:");
+    expect(ruleOf(() => fitBgNbd([...stillBuying].reverse()))).toBe("num:noDropout:");
+  });
+
+  test("one repeat buyer among 50 has no maximum: #NUM!", () => {
+    const once = Array.from({ length: 50 }, (_, i) =>
+      i === 0 ? { x: 1, tx: 5, T: 20 } : { x: 0, tx: 0, T: 20 + (i % 10) }
+    );
+    expect(ruleOf(() => fitBgNbd(once))).toBe("num:noMaximum:");
+  });
+
+  test("the donations data (x of 6 yearly chances) has no maximum: dropout runs to 0, #NUM!", () => {
+    // Fitted with the old test, a = 4.3e-7 and b = 40,358 came back as if they were estimates.
+    const donors = readData("donations_bgbb.csv")
+      .split(/\r?\n/)
+      .slice(1)
+      .filter((line) => line.trim() !== "")
+      .flatMap((line) => {
+        const [x, tx, n, count] = line.split(",").map(Number);
+        return Array.from({ length: count }, () => ({ x, tx, T: n }));
+      });
+    expect(donors).toHaveLength(11104);
+    expect(ruleOf(() => fitBgNbd(donors))).toBe("num:noDropout:");
+  });
+
+  test("a small table with a genuine maximum is still fitted: CDNOW's first 200 customers", () => {
+    const few = customers.slice(0, 200);
+    const fit = fitBgNbd(few);
+    const likelihood = new BgNbdLikelihood(few);
+    expectLocalMaximum(
+      (theta) => likelihood.logLikelihood(asParams(theta)),
+      asArray(fit.params),
+      7
+    );
   });
 
   test("invalid histories name the rule", () => {

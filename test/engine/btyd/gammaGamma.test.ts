@@ -97,7 +97,48 @@ describe("fitting Gamma-Gamma to the CDNOW repeat buyers", () => {
 
   test("spends without any spread between customers have no maximum: #NUM!", () => {
     const alike = [1, 2, 3].map((x) => ({ x, meanSpend: 10 }));
-    expect(ruleOf(() => fitGammaGamma(alike))).toBe("num:noConvergence:");
+    expect(ruleOf(() => fitGammaGamma(alike))).toBe("num:spendNoMaximum:");
+  });
+
+  test("five buyers (CDNOW's repeat buyers 36 to 40) have no maximum: #NUM!, not p = 1.4e7", () => {
+    // The likelihood keeps rising as p grows with p γ fixed: purchases alike within each
+    // customer, which four one-purchase buyers cannot contradict.
+    const five = [
+      { x: 1, meanSpend: 26.22 },
+      { x: 5, meanSpend: 17.47 },
+      { x: 1, meanSpend: 92.8 },
+      { x: 1, meanSpend: 52.3 },
+      { x: 1, meanSpend: 39.09 },
+    ];
+    expect(customers.filter((c) => c.x > 0).slice(35, 40)).toMatchObject(five);
+    const likelihood = new GammaGammaLikelihood(five);
+    // along p γ = 112, q = 3.38, where the search used to stop: each tenfold p is better
+    const alongRidge = [1e2, 1e3, 1e4, 1e5].map((p) =>
+      likelihood.logLikelihood({ p, q: 3.38, gamma: 112 / p })
+    );
+    alongRidge.slice(1).forEach((value, i) => expect(value).toBeGreaterThan(alongRidge[i]));
+    expect(ruleOf(() => fitGammaGamma(five))).toBe("num:spendNoMaximum:");
+  });
+
+  test("five buyers with one purchase each have no maximum either: #NUM!, not q = 9e6", () => {
+    const five = customers.filter((c) => c.x > 0).slice(40, 45);
+    expect(five.map((c) => c.x)).toEqual([1, 1, 1, 1, 1]);
+    expect(ruleOf(() => fitGammaGamma(five))).toBe("num:spendNoMaximum:");
+  });
+
+  test("five buyers can have a genuine maximum, and keep it", () => {
+    const five = [
+      { x: 1, meanSpend: 12 },
+      { x: 2, meanSpend: 30.5 },
+      { x: 1, meanSpend: 20 },
+      { x: 3, meanSpend: 15 },
+      { x: 1, meanSpend: 25 },
+    ];
+    const fit = fitGammaGamma(five);
+    expect(significant(fit.params.p, 3)).toBe(34.8);
+    const likelihood = new GammaGammaLikelihood(five);
+    const best = [fit.params.p, fit.params.q, fit.params.gamma];
+    expectLocalMaximum((theta) => likelihood.logLikelihood(asParams(theta)), best, 5);
   });
 });
 
